@@ -1,0 +1,27 @@
+# CrossTrace — quick start: `make run`, `make test`.
+SWIFT ?= swift
+# Debian packages the build and the tests need.
+APT_PACKAGES := libzint-dev zbar-tools dmtx-utils libssl-dev pkg-config libsqlite3-dev openssl
+DATA ?= data
+
+.PHONY: deps build test run clean sim
+
+## Install missing system packages (as root, or through sudo).
+deps:
+	@scripts/install-deps.sh $(APT_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+## Every test: unit, property, fuzz-style, simulation seeds and CLI.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Until the node network exists (issue: ledger and node), `make run` shows
+## what works today: trace codes, labels, hashing and a simulated BFT cluster.
+run: build
+	@scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/crosstrace" "$(DATA)"
+
+clean:
+	rm -rf .build $(DATA)

@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "CrossTrace",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crosstrace", targets: ["crosstrace"]),
+        .library(name: "TraceModel", targets: ["TraceModel"]),
+        .library(name: "TraceCrypto", targets: ["TraceCrypto"]),
+        .library(name: "TraceConsensus", targets: ["TraceConsensus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    ],
+    targets: [
+        // System libraries (Debian: libzint-dev, libssl-dev). `make deps` installs them.
+        .systemLibrary(name: "CZint", path: "Sources/CZint"),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto"),
+
+        // Pure domain model: participants, roles, node kinds, records, trace codes (R-5.1, R-6.x).
+        .target(name: "TraceModel"),
+        // Labels (R-5.1-b): QR, GS1-128, GS1 DataMatrix rendered by libzint.
+        .target(name: "TraceLabels", dependencies: ["TraceModel", "CZint"]),
+        // Hashes, signatures, canonical encoding, Merkle trees, sealed fields, identities.
+        .target(
+            name: "TraceCrypto",
+            dependencies: [
+                "COpenSSL",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        // Tendermint BFT as a pure state machine.
+        .target(name: "TraceConsensus", dependencies: ["TraceCrypto"]),
+        // Deterministic cluster simulator with seeded faults.
+        .target(name: "TraceSimulation", dependencies: ["TraceConsensus", "TraceCrypto"]),
+        .executableTarget(
+            name: "crosstrace",
+            dependencies: [
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "TraceModelTests", dependencies: ["TraceModel"]),
+        .testTarget(name: "TraceLabelsTests", dependencies: ["TraceLabels", "TraceModel"]),
+        .testTarget(name: "TraceCryptoTests", dependencies: ["TraceCrypto"]),
+        .testTarget(name: "TraceConsensusTests", dependencies: ["TraceConsensus", "TraceCrypto"]),
+        .testTarget(name: "TraceSimulationTests", dependencies: ["TraceSimulation", "TraceConsensus"]),
+        .testTarget(name: "CLITests", dependencies: ["crosstrace"]),
+    ]
+)

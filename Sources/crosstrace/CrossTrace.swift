@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `crosstrace` command-line tool.
+@main
+struct CrossTrace: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crosstrace",
+        abstract: "Traceability of cross-border e-commerce export products on a permissioned blockchain.",
+        subcommands: [
+            VersionCommand.self,
+        ]
+    )
+}
+
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version.")
+    func run() { print("crosstrace 0.1.0") }
+}
