@@ -1,7 +1,7 @@
 # CrossTrace — quick start: `make run`, `make test`.
 SWIFT ?= swift
 # Debian packages the build and the tests need.
-APT_PACKAGES := libzint-dev zbar-tools dmtx-utils libssl-dev pkg-config libsqlite3-dev openssl
+APT_PACKAGES := libzint-dev zbar-tools dmtx-utils libssl-dev pkg-config libsqlite3-dev openssl python3-jsonschema
 DATA ?= data
 
 .PHONY: deps build test run clean sim
