@@ -1,0 +1,106 @@
+/// A Gregorian calendar day, used as the injected reference date and for resolved dates.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Nil unless the day exists in the Gregorian calendar (years 1…9999).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ GS1CharacterSet.allDigits($0) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String { "\(gs1Padded(year, 4))-\(gs1Padded(month, 2))-\(gs1Padded(day, 2))" }
+    public var description: String { iso }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// A date of AI 11 (production) or 17 (expiry), `YYMMDD` (GS1 General Specifications 7.12).
+/// Day `00` means no day was given; the date then stands for the last day of the month.
+public struct GS1Date: Sendable, Hashable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    /// 1…31, or nil when the element string carried day `00`.
+    public let day: Int?
+
+    /// Nil unless the date exists (day nil allowed).
+    public init?(year: Int, month: Int, day: Int?) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        if let day, day < 1 || day > CalendarDate.daysIn(month: month, year: year) { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day the date stands for: day `00` resolves to the last day of that month.
+    public var resolved: CalendarDate {
+        let lastDay = CalendarDate.daysIn(month: month, year: year)
+        guard let date = CalendarDate(year: year, month: month, day: day ?? lastDay) else {
+            preconditionFailure("GS1Date \(year)-\(month) was validated at init")
+        }
+        return date
+    }
+
+    /// `YYMMDD` as carried in the element string.
+    public var yymmdd: String { gs1Padded(year % 100, 2) + gs1Padded(month, 2) + gs1Padded(day ?? 0, 2) }
+    public var description: String { resolved.iso }
+
+    /// Parses `YYMMDD`; the century is chosen so the year lies within −49…+50 years of
+    /// the reference year (GS1 General Specifications 7.12).
+    public static func parse(_ text: String, field: String, referenceDate: CalendarDate) throws(TraceCodeError) -> GS1Date {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 6, bytes.allSatisfy(GS1CharacterSet.isDigit) else {
+            throw TraceCodeError(.format, field: field, rule: "a date is 6 digits YYMMDD")
+        }
+        let number = { (i: Int) in (Int(bytes[i]) - 0x30) * 10 + Int(bytes[i + 1]) - 0x30 }
+        let year = fullYear(twoDigit: number(0), referenceYear: referenceDate.year)
+        let month = number(2), day = number(4)
+        guard (1...12).contains(month) else {
+            throw TraceCodeError(.date, field: field, rule: "month \(gs1Padded(month, 2)) is not 01…12")
+        }
+        guard let date = GS1Date(year: year, month: month, day: day == 0 ? nil : day) else {
+            throw TraceCodeError(.date, field: field, rule: "day \(gs1Padded(day, 2)) does not exist in \(year)-\(gs1Padded(month, 2))")
+        }
+        return date
+    }
+
+    /// GS1 General Specifications 7.12 century rule.
+    public static func fullYear(twoDigit: Int, referenceYear: Int) -> Int {
+        let candidate = referenceYear - referenceYear % 100 + twoDigit
+        let difference = candidate - referenceYear
+        if difference > 50 { return candidate - 100 }
+        if difference < -49 { return candidate + 100 }
+        return candidate
+    }
+}
+
+func gs1Padded(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
