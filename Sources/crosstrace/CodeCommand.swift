@@ -41,12 +41,13 @@ enum CodeCLI {
         do {
             return try body()
         } catch let error as TraceCodeError {
-            fail("\(error.description) [\(error.code.rawValue)]")
+            throw fail("\(error.description) [\(error.code.rawValue)]")
         }
     }
 
-    static func fail(_ message: String) -> Never {
+    /// Writes `error: message` to standard error; the returned exit code (1) is to be thrown.
+    static func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(1)
+        return ExitCode.failure
     }
 }

@@ -42,7 +42,7 @@ struct CodeLabelCommand: ParsableCommand {
         do {
             try LabelRenderer.render(code, symbology: carrier, format: imageFormat, to: out, domain: domain)
         } catch {
-            CodeCLI.fail("\(error.description) [\(error.code.rawValue)]")
+            throw CodeCLI.fail("\(error.description) [\(error.code.rawValue)]")
         }
     }
 }

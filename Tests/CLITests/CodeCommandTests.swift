@@ -88,5 +88,8 @@ import Testing
         let svg = try CLI.run(["code", "label", "--symbology", "gs1-128", "--format", "svg", "--out", svgPath] + Self.reference + [link])
         #expect(svg.status == 0)
         #expect(String(decoding: FileManager.default.contents(atPath: svgPath) ?? Data(), as: UTF8.self).contains("<svg"))
+        let refused = try CLI.run(["code", "label", "--symbology", "gs1-128", "--format", "png", "--out", path, "CT-7K2M9QX47"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("use a QR code"))
     }
 }

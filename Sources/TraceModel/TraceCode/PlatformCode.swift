@@ -70,3 +70,28 @@ public struct PlatformCode: Sendable, Hashable, CustomStringConvertible {
         return values
     }
 }
+
+extension PlatformCode {
+    /// Digits of the sequence number in an issued body: base 36, zero-padded, 36^10 codes per issuer.
+    public static let sequenceDigits = 10
+
+    /// Issues the code of a new traceable unit (R-5.1-c): the issuer's 2…8-character id, then
+    /// the unit's sequence number in base 36 over ten characters. Distinct sequence numbers of
+    /// one issuer give distinct codes.
+    public init(issuer: String, sequence: UInt64) throws(TraceCodeError) {
+        let issuerValues = try PlatformCode.values(of: issuer.uppercased(), field: "platformCode.issuer")
+        guard (2...8).contains(issuerValues.count) else {
+            throw TraceCodeError(.length, field: "platformCode.issuer", rule: "an issuer id has 2…8 characters, got \(issuerValues.count)")
+        }
+        var digits = [UInt8](repeating: PlatformCode.alphabet[0], count: PlatformCode.sequenceDigits)
+        var rest = sequence
+        for index in stride(from: digits.count - 1, through: 0, by: -1) {
+            digits[index] = PlatformCode.alphabet[Int(rest % 36)]
+            rest /= 36
+        }
+        guard rest == 0 else {
+            throw TraceCodeError(.range, field: "platformCode.sequence", rule: "a sequence number has at most 10 base-36 digits")
+        }
+        try self.init(body: issuer.uppercased() + String(decoding: digits, as: UTF8.self))
+    }
+}

@@ -16,7 +16,9 @@ extension TraceCode {
         if text.hasPrefix("urn:epc:tag:") { return .epcTagURI }
         if text.hasPrefix("urn:epc:id:") { return .epcPureIdentityURI }
         if lower.hasPrefix("ct-") { return .platform }
-        if text.utf8.count == 24, lower.hasPrefix("30"), text.utf8.allSatisfy({ PercentEncoding.hexValue($0) != nil }) {
+        // 24 hex digits starting with 3: an EPC binary header (0x30 SGTIN-96, 0x31 SSCC-96, …);
+        // no supported AI starts with 3, so no element string is taken for one.
+        if text.utf8.count == 24, text.hasPrefix("3"), text.utf8.allSatisfy({ PercentEncoding.hexValue($0) != nil }) {
             return .epcHex
         }
         return .elementString

@@ -38,7 +38,7 @@ import TraceModel
         var rng = CodeSeededGenerator(seed: 0x5EED_0005)
         var transpositions = 0
         var caughtTranspositions = 0
-        for _ in 0..<400 {
+        for _ in 0..<120 {
             let length = Int.random(in: PlatformCode.bodyLengths, using: &rng)
             let body = String((0..<length).map { _ in Self.alphabet.randomElement(using: &rng) ?? "0" })
             let code = try PlatformCode(body: body)
@@ -61,5 +61,24 @@ import TraceModel
             }
         }
         #expect(caughtTranspositions * 100 >= transpositions * 95)
+    }
+
+    /// R-5.1-c: the platform assigns a code when a unit is created; sequence numbers of one
+    /// issuer give distinct codes that parse back.
+    @Test func r5_1_c_issuedCodesAreDistinct() throws {
+        var seen = Set<String>()
+        var rng = CodeSeededGenerator(seed: 0x5EED_0008)
+        let sequences = (0..<2000).map { UInt64($0) } + (0..<2000).map { _ in UInt64.random(in: 0..<3_656_158_440_062_976, using: &rng) }
+        for sequence in sequences {
+            let code = try PlatformCode(issuer: "ACME", sequence: sequence)
+            #expect(try PlatformCode(parsing: code.text) == code)
+            seen.insert(code.text)
+        }
+        #expect(seen.count == Set(sequences).count)
+        #expect(try PlatformCode(issuer: "acme", sequence: 35).text.hasPrefix("CT-ACME000000000Z"))
+        #expect(throws: TraceCodeError(.range, field: "platformCode.sequence", rule: "")) {
+            try PlatformCode(issuer: "ACME", sequence: 3_656_158_440_062_976)
+        }
+        #expect(throws: TraceCodeError(.length, field: "platformCode.issuer", rule: "")) { try PlatformCode(issuer: "A", sequence: 1) }
     }
 }

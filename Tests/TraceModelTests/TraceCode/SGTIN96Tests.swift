@@ -57,6 +57,9 @@ import TraceModel
 
     @Test func r5_1_b_badHexIsRejected() {
         #expect(throws: TraceCodeError(.unsupported, field: "epc.header", rule: "")) { try SGTIN96(hex: "3174257BF7194E4000001A85") }
+        #expect(throws: TraceCodeError(.unsupported, field: "epc.header", rule: "")) {
+            try TraceCode.parse("3174257BF7194E4000001A85", referenceDate: Self.reference)
+        }
         #expect(throws: TraceCodeError(.partition, field: "epc.partition", rule: "")) { try SGTIN96(hex: "307C257BF7194E4000001A85") }
         #expect(throws: TraceCodeError(.format, field: "epcHex", rule: "")) { try SGTIN96(hex: "3074257BF7194E4000001A8") }
         // Partition 0: the 4-bit item reference holds 0…15 but only one digit is allowed.
