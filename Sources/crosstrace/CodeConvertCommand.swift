@@ -42,12 +42,9 @@ struct CodeConvertCommand: ParsableCommand {
         case .elementString:
             return try code.elementString()
         case .epcHex:
-            return try code.sgtin96(companyPrefixLength: companyPrefixLength, filter: filter).hex
+            return try code.epcHex(companyPrefixLength: companyPrefixLength, filter: filter)
         case .epcURI:
-            if filter != nil || code.epc?.filter != nil {
-                return try code.sgtin96(companyPrefixLength: companyPrefixLength, filter: filter).tagURI
-            }
-            return try code.sgtinPureIdentity(companyPrefixLength: companyPrefixLength).uri
+            return try code.epcURI(companyPrefixLength: companyPrefixLength, filter: filter)
         }
     }
 }

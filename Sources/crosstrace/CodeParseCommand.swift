@@ -37,13 +37,8 @@ struct CodeParseCommand: ParsableCommand {
             fields["elementString"] = try code.elementString()
         }
         if let epc = code.epc {
-            if epc.filter != nil {
-                let sgtin = try code.sgtin96()
-                fields["epcHex"] = sgtin.hex
-                fields["epcUri"] = sgtin.tagURI
-            } else {
-                fields["epcUri"] = try code.sgtinPureIdentity().uri
-            }
+            if epc.filter != nil { fields["epcHex"] = try code.epcHex() }
+            fields["epcUri"] = try code.epcURI()
         }
         return fields
     }

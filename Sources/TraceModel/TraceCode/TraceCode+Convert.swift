@@ -40,6 +40,20 @@ extension TraceCode {
             serial: serial)
     }
 
+    /// The SGTIN-96 as 24 hex digits (see `sgtin96(companyPrefixLength:filter:)`).
+    public func epcHex(companyPrefixLength: Int? = nil, filter: Int? = nil) throws(TraceCodeError) -> String {
+        try sgtin96(companyPrefixLength: companyPrefixLength, filter: filter).hex
+    }
+
+    /// The EPC URI: the SGTIN-96 tag URI when a filter is known (given or read from the EPC),
+    /// else the pure-identity URI, which needs only the company-prefix length.
+    public func epcURI(companyPrefixLength: Int? = nil, filter: Int? = nil) throws(TraceCodeError) -> String {
+        if filter != nil || epc?.filter != nil {
+            return try sgtin96(companyPrefixLength: companyPrefixLength, filter: filter).tagURI
+        }
+        return try sgtinPureIdentity(companyPrefixLength: companyPrefixLength).uri
+    }
+
     func requireGS1(_ field: String) throws(TraceCodeError) {
         guard platformCode == nil else {
             throw TraceCodeError(.unsupported, field: field, rule: "a platform code has no GS1 form")

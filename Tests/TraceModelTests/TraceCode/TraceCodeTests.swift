@@ -52,6 +52,9 @@ import TraceModel
         #expect(try code.digitalLink() == "https://id.gs1.org/01/80614141123458/21/6789?17=270200")
         #expect(code.expiry?.resolved.iso == "2027-02-28")
         #expect(try code.sgtinPureIdentity(companyPrefixLength: 7).uri == "urn:epc:id:sgtin:0614141.812345.6789")
+        #expect(try code.epcURI(companyPrefixLength: 7) == "urn:epc:id:sgtin:0614141.812345.6789")
+        #expect(try code.epcURI(companyPrefixLength: 7, filter: 3) == "urn:epc:tag:sgtin-96:3.0614141.812345.6789")
+        #expect(try code.epcHex(companyPrefixLength: 7, filter: 3) == "3074257BF7194E4000001A85")
         #expect(throws: TraceCodeError(.partition, field: "companyPrefixLength", rule: "")) { try code.sgtin96(filter: 3) }
         let batch = try TraceCode(gtin: "9521234543213", lot: "ABC123")
         #expect(throws: TraceCodeError(.unsupported, field: "epc", rule: "")) { try batch.sgtin96(companyPrefixLength: 7, filter: 1) }
