@@ -20,8 +20,25 @@ public enum LabelContent {
             } catch {
                 throw LabelError(.content, field: "digitalLink", rule: error.description)
             }
-        case .gs1_128, .datamatrix:
-            return code.elements.map { "[\($0.ai)]\($0.value)" }.joined()
+        case .gs1_128:
+            // Counted as the raw element string: AIs, values and separating FNC1s.
+            let count = (try? code.elementString(bracketed: false).utf8.count) ?? 0
+            guard count <= gs1_128DataCharactersMax else {
+                throw LabelError(
+                    .content, field: "gs1-128",
+                    rule: "GS1-128 carries at most \(gs1_128DataCharactersMax) data characters, this code has \(count); use a QR code or DataMatrix")
+            }
+            return bracketedForZint(code)
+        case .datamatrix:
+            return bracketedForZint(code)
         }
+    }
+
+    /// GS1 General Specifications 5.4.1: a GS1-128 symbol holds at most 48 data characters
+    /// (libzint 2.11 does not enforce it).
+    public static let gs1_128DataCharactersMax = 48
+
+    static func bracketedForZint(_ code: TraceCode) -> String {
+        code.elements.map { "[\($0.ai)]\($0.value)" }.joined()
     }
 }

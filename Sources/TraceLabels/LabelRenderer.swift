@@ -50,7 +50,8 @@ public enum LabelRenderer {
         }
         let input = Array(data.utf8)
         let encoded = ZBarcode_Encode(symbol, input, Int32(input.count))
-        guard encoded < ZINT_ERROR else { throw zintError(symbol, stage: "encode") }
+        // A symbol libzint calls non-compliant (e.g. GS1-128 over 48 characters) is no label.
+        guard encoded < ZINT_ERROR, encoded != ZINT_WARN_NONCOMPLIANT else { throw zintError(symbol, stage: "encode") }
         let printed = ZBarcode_Print(symbol, 0)
         guard printed < ZINT_ERROR else { throw zintError(symbol, stage: "print") }
     }

@@ -99,6 +99,24 @@ import TraceModel
         }
     }
 
+    /// GS1-128 holds at most 48 data characters (GS1 General Specifications 5.4.1).
+    @Test func r5_1_b_tooLongForGS1_128() throws {
+        let code = try TraceCode(gtin: "09521234543213", lot: String(repeating: "L", count: 20), serial: String(repeating: "S", count: 20))
+        #expect(throws: LabelError(.content, field: "gs1-128", rule: "")) {
+            try LabelRenderer.render(code, symbology: .gs1_128, format: .png)
+        }
+        let datamatrix = try LabelRenderer.render(code, symbology: .datamatrix, format: .png)
+        #expect(datamatrix.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    /// libzint's GS1 checks go further than ours (ISO 3166 country codes); its refusal is a LabelError.
+    @Test func r5_1_b_libzintRefusalIsALabelError() throws {
+        let code = try TraceCode.parse("(01)09521234543213(422)000", referenceDate: Self.reference)
+        #expect(throws: LabelError(.encoding, field: "libzint", rule: "")) {
+            try LabelRenderer.render(code, symbology: .datamatrix, format: .png)
+        }
+    }
+
     @Test func r5_1_b_platformCodeOnlyInQR() throws {
         let code = try TraceCode.parse("CT-7K2M9QX47", referenceDate: Self.reference)
         let path = Self.temporaryFile("platform.png")

@@ -1,9 +1,10 @@
 extension ElementString {
-    /// Parses `(01)09521234543213(10)ABC123`. Group separators in this form are ignored.
+    /// Parses `(01)09521234543213(10)ABC123`. Group separators and spaces (as printed under
+    /// barcodes, `(01) 09521234543213 (10) ABC123`) are ignored: neither is in set 82.
     /// A variable-length value ends at the next `(` that opens a supported AI, so a value
     /// that itself contains such a `(nn)` must be given in the raw or Digital Link form.
     static func parseBracketed(_ raw: [UInt8]) throws(TraceCodeError) -> [GS1Element] {
-        let input = raw.filter { $0 != groupSeparator }
+        let input = raw.filter { $0 != groupSeparator && $0 != UInt8(ascii: " ") }
         var position = 0
         var elements: [GS1Element] = []
         while position < input.count {

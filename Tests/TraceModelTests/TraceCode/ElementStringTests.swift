@@ -17,6 +17,7 @@ import TraceModel
         #expect(ElementString.formatRaw(elements) == "0109521234543213" + "10ABC123" + Self.gs + "21XYZ9")
         #expect(try ElementString.parse("(01)09521234543213(10)ABC123\(Self.gs)(21)XYZ9") == elements)
         #expect(try ElementString.parse("]C10109521234543213" + "10ABC123" + Self.gs + "21XYZ9") == elements)
+        #expect(try ElementString.parse("(01) 09521234543213 (10) ABC123 (21) XYZ9") == elements)
     }
 
     /// AI 422 is fixed-length but not in the predefined-length table: a separator follows it.
