@@ -44,6 +44,11 @@ public enum NodeKind: String, Sendable, Codable, CaseIterable, Hashable {
         }
     }
 
+    /// The participant categories of the operators, in R-6.1's order.
+    public var operatorCategories: [ParticipantCategory] {
+        ParticipantCategory.allCases.filter { category in operators.contains { $0.category == category } }
+    }
+
     /// Refuses a participant type that may not operate the node kind.
     public func checkOperator(_ type: ParticipantType) throws {
         guard operators.contains(type.subtype) else {

@@ -129,7 +129,15 @@ public struct Record: Sendable, Hashable, Codable {
 
     /// Checks the record against its field tables (for values built in Swift).
     public func validated() throws -> Record {
-        try Record(json: try jsonValue(of: self))
+        let json: JSONValue
+        do {
+            json = try jsonValue(of: self)
+        } catch let error as ModelValidationError {
+            throw error
+        } catch {
+            throw ModelValidationError(.outOfRange, field: "$", rule: "numbers must be finite")
+        }
+        return try Record(json: json)
     }
 }
 

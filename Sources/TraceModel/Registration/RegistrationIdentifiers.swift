@@ -102,8 +102,46 @@ public struct OverseasRegistration: Sendable, Hashable, Codable {
 }
 
 /// How a participant is identified for real-name verification (R-6.3.1.2).
+/// JSON: `{"kind":"unifiedSocialCreditCode","code":"91350100M000100Y43"}`,
+/// `{"kind":"lei","code":"5493001KJTIIGC8Y1R12"}` or
+/// `{"kind":"overseas","country":"DE","registryNumber":"HRB 12345"}`.
 public enum RegistrationIdentifier: Sendable, Hashable, Codable {
     case unifiedSocialCreditCode(UnifiedSocialCreditCode)
     case lei(LEI)
     case overseas(OverseasRegistration)
+
+    private enum Key: String, CodingKey { case kind, code, country, registryNumber }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let kind = try c.decode(String.self, forKey: .kind)
+        let path = jsonPath(decoder.codingPath)
+        switch kind {
+        case "unifiedSocialCreditCode":
+            self = .unifiedSocialCreditCode(try UnifiedSocialCreditCode(try c.decode(String.self, forKey: .code), field: path + ".code"))
+        case "lei":
+            self = .lei(try LEI(try c.decode(String.self, forKey: .code), field: path + ".code"))
+        case "overseas":
+            self = .overseas(try OverseasRegistration(from: decoder))
+        default:
+            throw ModelValidationError(.invalidChoice, field: path + ".kind",
+                rule: "must be one of: unifiedSocialCreditCode, lei, overseas")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .unifiedSocialCreditCode(let code):
+            try c.encode("unifiedSocialCreditCode", forKey: .kind)
+            try c.encode(code.text, forKey: .code)
+        case .lei(let code):
+            try c.encode("lei", forKey: .kind)
+            try c.encode(code.text, forKey: .code)
+        case .overseas(let registration):
+            try c.encode("overseas", forKey: .kind)
+            try c.encode(registration.country, forKey: .country)
+            try c.encode(registration.registryNumber, forKey: .registryNumber)
+        }
+    }
 }

@@ -77,6 +77,9 @@ import Testing
         #expect(NodeKind.operable(by: ParticipantType(.bank)) == [.crossBorderCollection])
         #expect(NodeKind.operable(by: ParticipantType(.platformOperator)).isEmpty)
         #expect(NodeKind.operable(by: ParticipantType(.consumer)).isEmpty)
+        #expect(NodeKind.portClearance.operatorCategories == [.logistics, .regulator])
+        #expect(NodeKind.manufacturer.operatorCategories == [.tradeEntity])
+        #expect(NodeKind.crossBorderCollection.operatorCategories == [.financial])
         #expect(throws: ModelValidationError(.nodeKindNotAllowed, field: "", rule: "")) {
             try NodeKind.manufacturer.checkOperator(ParticipantType(.bank))
         }

@@ -105,6 +105,16 @@ import Testing
         #expect(order.money?.description == "10.00 EUR")
         let empty = Record(traceCode: "", recordedAt: try Timestamp("2026-03-01T08:31:00Z"), data: .order(order))
         #expect(throws: ModelValidationError(.empty, field: "", rule: "")) { try empty.validated() }
+        let time = try Timestamp("2026-03-20T09:00:00Z")
+        let stored = Warehousing(warehouseName: "w", address: "a", storageMode: .frozen, timeIn: time, timeOut: time,
+                                 readings: [StorageReading(time: time, temperatureCelsius: .nan)])
+        let nan = Record(traceCode: "c", recordedAt: time, data: .warehousing(stored))
+        #expect(throws: ModelValidationError(.outOfRange, field: "", rule: "")) { try nan.validated() }
+        var cold = stored
+        cold.readings = [StorageReading(time: time, temperatureCelsius: -120)]
+        #expect(throws: ModelValidationError(.outOfRange, field: "", rule: "")) {
+            try Record(traceCode: "c", recordedAt: time, data: .warehousing(cold)).validated()
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TraceModel
 
@@ -95,5 +96,26 @@ import Testing
             try OverseasRegistration(country: CountryCode("DE"), registryNumber: "")
         }
         #expect(throws: ModelValidationError(.invalidCountry, field: "", rule: "")) { try CountryCode("XX") }
+    }
+
+    @Test func r6_3_1_2_registrationIdentifierJSON() throws {
+        let cases = [
+            #"{"code":"91350100M000100Y43","kind":"unifiedSocialCreditCode"}"#,
+            #"{"code":"5493001KJTIIGC8Y1R12","kind":"lei"}"#,
+            #"{"country":"DE","kind":"overseas","registryNumber":"HRB 12345"}"#,
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for text in cases {
+            let value = try JSONDecoder().decode(RegistrationIdentifier.self, from: Data(text.utf8))
+            #expect(String(decoding: try encoder.encode(value), as: UTF8.self) == text)
+        }
+        let bad = #"{"code":"911100001011100000","kind":"unifiedSocialCreditCode"}"#
+        #expect(throws: ModelValidationError(.invalidCheckCharacter, field: "", rule: "")) {
+            try JSONDecoder().decode(RegistrationIdentifier.self, from: Data(bad.utf8))
+        }
+        #expect(throws: ModelValidationError(.invalidChoice, field: "", rule: "")) {
+            try JSONDecoder().decode(RegistrationIdentifier.self, from: Data(#"{"kind":"passport"}"#.utf8))
+        }
     }
 }
