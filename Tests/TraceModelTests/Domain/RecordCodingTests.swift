@@ -94,6 +94,12 @@ import Testing
         }
         #expect(throws: ModelValidationError(.wrongType, field: "", rule: "")) { try RecordList.decode(Data("{}".utf8)) }
         #expect(try RecordList.decode(Data("[]".utf8)).isEmpty)
+        do {
+            _ = try JSONDecoder().decode([Record].self, from: Data(list.utf8))
+            Issue.record("Codable path accepted a bad scan result")
+        } catch let error as ModelValidationError {
+            #expect(error.field == "$[1].data.securityScan.result")
+        }
     }
 
     @Test func r6_4_swiftBuiltRecordsValidate() throws {
