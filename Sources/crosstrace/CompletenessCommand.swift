@@ -8,11 +8,9 @@ struct CompletenessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "completeness",
         abstract: "Check a traceable unit's records against a traceability mode (Tables 1–4).",
-        discussion: """
-            The file holds a JSON array of records ({"item":…,"traceCode":…,"recordedAt":…,"data":{…}}),
-            or use - for standard input. Prints {"complete","missing","mode","present"} with item ids in
-            table order. Invalid JSON or records exit with status 1 and name the JSON path and the rule.
-            """
+        discussion: "The file holds a JSON array of records ({\"item\", \"traceCode\", \"recordedAt\", \"data\"}); "
+            + "- reads standard input. Prints {\"complete\", \"missing\", \"mode\", \"present\"} with item ids in "
+            + "table order. Invalid JSON or records exit with status 1, naming the JSON path and the rule."
     )
 
     enum ModeArgument: String, ExpressibleByArgument, CaseIterable {

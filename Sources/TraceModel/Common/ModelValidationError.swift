@@ -1,8 +1,10 @@
+import Foundation
+
 /// The one error of the domain model: a value broke a rule of the
 /// specification. It names the field (a JSON path such as
 /// `$[2].data.amount` where the value came from JSON) and the rule.
 /// Equality compares the code only (STYLE.md #8), so tests match on codes.
-public struct ModelValidationError: Error, Sendable, CustomStringConvertible, Equatable {
+public struct ModelValidationError: Error, Sendable, CustomStringConvertible, Equatable, LocalizedError {
     /// Stable codes: their raw values never change once published.
     public enum Code: String, Sendable, Codable, CaseIterable {
         case malformedJSON = "malformed_json"
@@ -42,6 +44,8 @@ public struct ModelValidationError: Error, Sendable, CustomStringConvertible, Eq
     }
 
     public var description: String { "\(field): \(rule) [\(code.rawValue)]" }
+
+    public var errorDescription: String? { description }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
 }

@@ -32,7 +32,7 @@ public struct Declaration: RecordPayload {
     }
 }
 
-/// One line of a declaration list: goods, HS code (6–10 digits), quantity.
+/// One line of a declaration list (Table 4, R-6.4.4): goods, HS code (6–10 digits), quantity.
 public struct DeclarationLine: Codable, Sendable, Hashable {
     public var goodsName: String
     public var hsCode: String

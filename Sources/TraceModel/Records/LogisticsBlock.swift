@@ -15,7 +15,7 @@ public struct Tally: RecordPayload {
     }
 }
 
-/// Security-scan information of a tally.
+/// Security-scan information of a tally (Table 3, R-6.4.3).
 public struct SecurityScan: Codable, Sendable, Hashable {
     public var result: SecurityScanResult
     public var scannedAt: Timestamp?
@@ -37,7 +37,7 @@ public struct SecurityScan: Codable, Sendable, Hashable {
     ])
 }
 
-/// Loading information of a tally.
+/// Loading information of a tally (Table 3, R-6.4.3).
 public struct Loading: Codable, Sendable, Hashable {
     public var packageCount: Int
     public var loadedAt: Timestamp?

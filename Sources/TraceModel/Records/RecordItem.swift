@@ -66,7 +66,8 @@ public protocol RecordPayload: Codable, Sendable, Hashable {
     static var spec: ObjectSpec { get }
 }
 
-/// A reference to a document (certificate, report, voucher, licence) by its
+/// A reference to a document (certificates and inspection reports of Table 1,
+/// vouchers of Table 2, R-6.4.1, R-6.4.2) by its
 /// number, with an optional SHA-256 of the file so the file can be checked later.
 public struct DocumentRef: Codable, Sendable, Hashable {
     public var number: String

@@ -30,7 +30,8 @@ public struct Warehousing: RecordPayload {
     }
 }
 
-/// One temperature/humidity reading during storage: at least one of the two values.
+/// One temperature/humidity reading during storage (Table 3 extensible item,
+/// at least one of the two values.
 public struct StorageReading: Codable, Sendable, Hashable {
     public var time: Timestamp
     public var temperatureCelsius: Double?
