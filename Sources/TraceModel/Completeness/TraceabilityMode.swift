@@ -60,4 +60,8 @@ extension RecordItem {
     public static func required(in mode: TraceabilityMode) -> [RecordItem] {
         allCases.filter { $0.requirement(in: mode) == .required }
     }
+
+    /// Items recorded only when their event happens: a delivery exception
+    /// (Table 3, R-6.4.3). Required when it occurs, never missing otherwise.
+    public var isEventDriven: Bool { self == .logisticsDeliveryException }
 }

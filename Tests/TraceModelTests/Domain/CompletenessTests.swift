@@ -20,8 +20,20 @@ import Testing
     func r6_4_noRecordsMissEverythingRequired(mode: TraceabilityMode) {
         let report = Completeness.evaluate(records: [], mode: mode)
         #expect(!report.complete)
-        #expect(report.missing == RecordItem.required(in: mode))
+        #expect(report.missing == RecordItem.required(in: mode).filter { !$0.isEventDriven })
         #expect(report.present.isEmpty)
+    }
+
+    /// a unit delivered without an exception is complete without a
+    /// delivery-exception record; when one is recorded it counts as present.
+    @Test(arguments: TraceabilityMode.allCases)
+    func r6_4_3_deliveryExceptionIsRequiredOnlyWhenItHappens(mode: TraceabilityMode) throws {
+        let withoutException = RecordItem.required(in: mode).filter { $0 != .logisticsDeliveryException }
+        let report = Completeness.evaluate(records: try Self.records(withoutException), mode: mode)
+        #expect(report.complete)
+        #expect(!report.present.contains(.logisticsDeliveryException))
+        let withException = try Self.records(RecordItem.required(in: mode))
+        #expect(Completeness.evaluate(records: withException, mode: mode).present.contains(.logisticsDeliveryException))
     }
 
     @Test func r6_4_requiredItemCountsPerMode() {
