@@ -19,7 +19,7 @@ struct CodeReferenceOptions: ParsableArguments {
     /// The reference date: the option, or today's date — the shell is the one place that reads the clock.
     func resolve() throws -> CalendarDate {
         if let referenceDate {
-            guard let date = CalendarDate(iso: referenceDate) else {
+            guard let date = try? CalendarDate(referenceDate) else {
                 throw ValidationError("--reference-date must be YYYY-MM-DD, got \(referenceDate)")
             }
             return date
@@ -28,7 +28,7 @@ struct CodeReferenceOptions: ParsableArguments {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let today = CalendarDate(year: year, month: month, day: day) else {
+              let today = try? CalendarDate(String(format: "%04ld-%02ld-%02ld", year, month, day)) else {
             throw ValidationError("cannot read today's date")
         }
         return today

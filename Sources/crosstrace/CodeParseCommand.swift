@@ -27,7 +27,7 @@ struct CodeParseCommand: ParsableCommand {
         var fields = ["kind": code.kind.rawValue, "key": code.key]
         let optional: [(String, String?)] = [
             ("gtin", code.gtin), ("lot", code.lot), ("serial", code.serial), ("sscc", code.sscc),
-            ("gln", code.gln), ("expiry", code.expiry?.resolved.iso),
+            ("gln", code.gln), ("expiry", code.expiry?.resolved.text),
         ]
         for (name, value) in optional {
             if let value { fields[name] = value }

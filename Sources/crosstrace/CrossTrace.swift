@@ -9,6 +9,8 @@ struct CrossTrace: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self,
             CodeCommand.self,
+            CompletenessCommand.self,
+            SchemaCommand.self,
         ]
     )
 }

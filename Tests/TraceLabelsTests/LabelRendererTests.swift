@@ -5,7 +5,7 @@ import TraceModel
 
 /// R-5.1-b: labels rendered by libzint decode back to the same code.
 @Suite struct LabelRendererTests {
-    static let reference = CalendarDate(year: 2026, month: 11, day: 27)!
+    static let reference = try! CalendarDate("2026-11-27")
     static let gs = "\u{1D}"
 
     /// Runs a decoder on `file` and returns what it printed, trimmed of the final newline.

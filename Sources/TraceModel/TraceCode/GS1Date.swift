@@ -1,46 +1,3 @@
-/// A Gregorian calendar day, used as the injected reference date and for resolved dates.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-
-    /// Nil unless the day exists in the Gregorian calendar (years 1…9999).
-    public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// Parses `YYYY-MM-DD`.
-    public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ GS1CharacterSet.allDigits($0) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
-    }
-
-    /// `YYYY-MM-DD`.
-    public var iso: String { "\(gs1Padded(year, 4))-\(gs1Padded(month, 2))-\(gs1Padded(day, 2))" }
-    public var description: String { iso }
-
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
-
-    public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-}
-
 /// A date of AI 11 (production) or 17 (expiry), `YYMMDD` (GS1 General Specifications 7.12).
 /// Day `00` means no day was given; the date then stands for the last day of the month.
 public struct GS1Date: Sendable, Hashable, CustomStringConvertible {
@@ -61,7 +18,7 @@ public struct GS1Date: Sendable, Hashable, CustomStringConvertible {
     /// The day the date stands for: day `00` resolves to the last day of that month.
     public var resolved: CalendarDate {
         let lastDay = CalendarDate.daysIn(month: month, year: year)
-        guard let date = CalendarDate(year: year, month: month, day: day ?? lastDay) else {
+        guard let date = CalendarDate.gs1(year: year, month: month, day: day ?? lastDay) else {
             preconditionFailure("GS1Date \(year)-\(month) was validated at init")
         }
         return date
@@ -69,7 +26,7 @@ public struct GS1Date: Sendable, Hashable, CustomStringConvertible {
 
     /// `YYMMDD` as carried in the element string.
     public var yymmdd: String { gs1Padded(year % 100, 2) + gs1Padded(month, 2) + gs1Padded(day ?? 0, 2) }
-    public var description: String { resolved.iso }
+    public var description: String { resolved.text }
 
     /// Parses `YYMMDD`; the century is chosen so the year lies within −49…+50 years of
     /// the reference year (GS1 General Specifications 7.12).
@@ -103,4 +60,13 @@ public struct GS1Date: Sendable, Hashable, CustomStringConvertible {
 func gs1Padded(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
+
+extension CalendarDate {
+    /// The day `year-month-day`, if it exists (years 1…9999).
+    static func gs1(year: Int, month: Int, day: Int) -> CalendarDate? {
+        guard (1...9999).contains(year) else { return nil }
+        let text = "\(gs1Padded(year, 4))-\(gs1Padded(month, 2))-\(gs1Padded(day, 2))"
+        return parseDigits(ArraySlice(text.utf8))
+    }
 }

@@ -52,15 +52,12 @@ extension TraceCode {
         var elements = [GS1Element(ai: "01", value: try GS1Key.gtin14(gtin))]
         if let lot { elements.append(GS1Element(ai: "10", value: lot)) }
         if let serial { elements.append(GS1Element(ai: "21", value: serial)) }
-        let reference = expiry.flatMap { CalendarDate(year: $0.year, month: $0.month, day: 1) } ?? CalendarDate.epochForDates
+        let reference = CalendarDate.gs1(year: expiry?.year ?? 2000, month: 1, day: 1) ?? CalendarDate.unreachable()
         if let expiry { elements.append(GS1Element(ai: "17", value: expiry.yymmdd)) }
         try self.init(elements: elements, referenceDate: reference)
     }
 }
 
 extension CalendarDate {
-    /// A fixed reference for building codes that carry no date.
-    static let epochForDates = CalendarDate(year: 2000, month: 1, day: 1) ?? CalendarDate.unreachable()
-
-    static func unreachable() -> CalendarDate { preconditionFailure("2000-01-01 is a valid date") }
+    static func unreachable() -> CalendarDate { preconditionFailure("January 1 of a GS1Date's year is a valid date") }
 }

@@ -1,13 +1,14 @@
 /// Why a trace code (R-5.1-a) was rejected: a stable code, the field it concerns
 /// and the rule it broke. Equality compares the code only (STYLE.md #8).
 public struct TraceCodeError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// Stable reasons; the raw values are part of the CLI's output.
+    /// Stable reasons; the raw values (snake_case, like `ModelValidationError`'s) are part of
+    /// the CLI's output.
     public enum Code: String, Sendable, CaseIterable {
-        case checkDigit = "check-digit"
+        case checkDigit = "check_digit"
         case length
-        case characterSet = "character-set"
+        case characterSet = "character_set"
         case format
-        case unknownIdentifier = "unknown-identifier"
+        case unknownIdentifier = "unknown_identifier"
         case date
         case order
         case duplicate

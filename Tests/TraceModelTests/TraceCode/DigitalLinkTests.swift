@@ -3,7 +3,7 @@ import TraceModel
 
 /// R-5.1-a, R-5.1-b: GS1 Digital Link URIs (the QR code's content).
 @Suite struct DigitalLinkTests {
-    static let reference = CalendarDate(year: 2026, month: 11, day: 27)!
+    static let reference = try! CalendarDate("2026-11-27")
 
     /// Published example (GS1 Digital Link Standard 1.2 examples):
     /// `https://id.gs1.org/01/09521234543213/10/ABC123/21/XYZ9?17=261231`.
@@ -18,7 +18,7 @@ import TraceModel
         let code = try TraceCode.parse(uri, referenceDate: Self.reference)
         #expect(code.kind == .serialisedUnit)
         #expect(code.key == "https://id.gs1.org/01/09521234543213/21/XYZ9")
-        #expect(code.expiry?.resolved.iso == "2026-12-31")
+        #expect(code.expiry?.resolved.text == "2026-12-31")
         #expect(try code.digitalLink() == uri)
         #expect(try code.elementString() == "(01)09521234543213(17)261231(10)ABC123(21)XYZ9")
     }
@@ -31,7 +31,7 @@ import TraceModel
         #expect(code.gtin == "09521234543213")
         #expect(code.lot == "L/7")
         #expect(code.key == "https://id.gs1.org/01/09521234543213/10/L%2F7")
-        #expect(code.expiry?.resolved.iso == "2027-06-30")
+        #expect(code.expiry?.resolved.text == "2027-06-30")
         #expect(try code.digitalLink(domain: "https://brand.example.com/shop/") ==
             "https://brand.example.com/shop/01/09521234543213/10/L%2F7?17=270600")
         let sscc = try TraceCode.parse("http://example.org/00/106141412345678908", referenceDate: Self.reference)

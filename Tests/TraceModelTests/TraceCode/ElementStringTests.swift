@@ -4,7 +4,7 @@ import TraceModel
 /// R-5.1-a: GS1 element strings, raw and human-readable.
 @Suite struct ElementStringTests {
     static let gs = "\u{1D}"
-    static let reference = CalendarDate(year: 2026, month: 11, day: 27)!
+    static let reference = try! CalendarDate("2026-11-27")
 
     /// Published example (GS1 General Specifications / Digital Link examples):
     /// `(01)09521234543213(10)ABC123<GS>(21)XYZ9` — GS after the variable-length lot.
@@ -62,10 +62,10 @@ import TraceModel
 
 /// R-5.1-a: dates of AI 11 and 17, GS1 General Specifications 7.12.
 @Suite struct GS1DateTests {
-    static let reference = CalendarDate(year: 2026, month: 11, day: 27)!
+    static let reference = try! CalendarDate("2026-11-27")
 
     @Test func r5_1_a_centuryRule() throws {
-        #expect(try GS1Date.parse("261231", field: "expiry", referenceDate: Self.reference).resolved.iso == "2026-12-31")
+        #expect(try GS1Date.parse("261231", field: "expiry", referenceDate: Self.reference).resolved.text == "2026-12-31")
         #expect(try GS1Date.parse("760101", field: "expiry", referenceDate: Self.reference).year == 2076)
         #expect(try GS1Date.parse("770101", field: "expiry", referenceDate: Self.reference).year == 1977)
         #expect(GS1Date.fullYear(twoDigit: 10, referenceYear: 2060) == 2110)
@@ -78,10 +78,10 @@ import TraceModel
     @Test func r5_1_a_dayZeroIsLastDayOfMonth() throws {
         let february = try GS1Date.parse("260200", field: "expiry", referenceDate: Self.reference)
         #expect(february.day == nil)
-        #expect(february.resolved.iso == "2026-02-28")
+        #expect(february.resolved.text == "2026-02-28")
         #expect(february.yymmdd == "260200")
-        #expect(try GS1Date.parse("280200", field: "expiry", referenceDate: Self.reference).resolved.iso == "2028-02-29")
-        #expect(try GS1Date.parse("000200", field: "expiry", referenceDate: Self.reference).resolved.iso == "2000-02-29")
+        #expect(try GS1Date.parse("280200", field: "expiry", referenceDate: Self.reference).resolved.text == "2028-02-29")
+        #expect(try GS1Date.parse("000200", field: "expiry", referenceDate: Self.reference).resolved.text == "2000-02-29")
     }
 
     @Test func r5_1_a_impossibleDatesAreRejected() {

@@ -24,7 +24,7 @@ import TraceModel
         #expect(code.text == "CT-7K2M9QX47")
         #expect(Self.verifies("7K2M9QX47"))
         #expect(try PlatformCode(parsing: "ct-7k2m9qx47") == code)
-        let trace = try TraceCode.parse("CT-7K2M9QX47", referenceDate: CalendarDate(year: 2026, month: 1, day: 1)!)
+        let trace = try TraceCode.parse("CT-7K2M9QX47", referenceDate: try! CalendarDate("2026-01-01"))
         #expect(trace.kind == .platform)
         #expect(trace.key == "CT-7K2M9QX47")
         #expect(throws: TraceCodeError(.unsupported, field: "digitalLink", rule: "")) { try trace.digitalLink() }

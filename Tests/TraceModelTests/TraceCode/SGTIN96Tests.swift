@@ -3,7 +3,7 @@ import TraceModel
 
 /// R-5.1-b (RFID carrier): SGTIN-96 EPC encoding.
 @Suite struct SGTIN96Tests {
-    static let reference = CalendarDate(year: 2026, month: 11, day: 27)!
+    static let reference = try! CalendarDate("2026-11-27")
 
     /// Published example, GS1 EPC Tag Data Standard: `3074257BF7194E4000001A85` ↔
     /// `urn:epc:tag:sgtin-96:3.0614141.812345.6789` ↔ `urn:epc:id:sgtin:0614141.812345.6789`,

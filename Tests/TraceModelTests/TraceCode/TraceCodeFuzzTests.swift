@@ -4,7 +4,7 @@ import TraceModel
 /// R-5.1-a: every parser survives random and mutated inputs; every rejection is a
 /// TraceCodeError naming a field and a rule.
 @Suite struct TraceCodeFuzzTests {
-    static let reference = CalendarDate(year: 2026, month: 11, day: 27)!
+    static let reference = try! CalendarDate("2026-11-27")
     static let seeds = [
         "(01)09521234543213(10)ABC123(21)XYZ9", "0109521234543213" + "10ABC123\u{1D}21XYZ9",
         "https://id.gs1.org/01/09521234543213/10/ABC123/21/XYZ9?17=261231",

@@ -3,7 +3,7 @@ import TraceModel
 
 /// R-5.1-a: one TraceCode over all forms, with one canonical key.
 @Suite struct TraceCodeTests {
-    static let reference = CalendarDate(year: 2026, month: 11, day: 27)!
+    static let reference = try! CalendarDate("2026-11-27")
     static let gs = "\u{1D}"
 
     /// The published element string and Digital Link (GS1 Digital Link Standard 1.2 examples)
@@ -50,7 +50,7 @@ import TraceModel
         #expect(try code.elementString() == "(01)80614141123458(17)270200(21)6789")
         #expect(try code.elementString(bracketed: false) == "018061414112345817270200216789")
         #expect(try code.digitalLink() == "https://id.gs1.org/01/80614141123458/21/6789?17=270200")
-        #expect(code.expiry?.resolved.iso == "2027-02-28")
+        #expect(code.expiry?.resolved.text == "2027-02-28")
         #expect(try code.sgtinPureIdentity(companyPrefixLength: 7).uri == "urn:epc:id:sgtin:0614141.812345.6789")
         #expect(try code.epcURI(companyPrefixLength: 7) == "urn:epc:id:sgtin:0614141.812345.6789")
         #expect(try code.epcURI(companyPrefixLength: 7, filter: 3) == "urn:epc:tag:sgtin-96:3.0614141.812345.6789")

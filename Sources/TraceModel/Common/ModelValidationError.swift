@@ -1,0 +1,51 @@
+import Foundation
+
+/// The one error of the domain model: a value broke a rule of the
+/// specification. It names the field (a JSON path such as
+/// `$[2].data.amount` where the value came from JSON) and the rule.
+/// Equality compares the code only (STYLE.md #8), so tests match on codes.
+public struct ModelValidationError: Error, Sendable, CustomStringConvertible, Equatable, LocalizedError {
+    /// Stable codes: their raw values never change once published.
+    public enum Code: String, Sendable, Codable, CaseIterable {
+        case malformedJSON = "malformed_json"
+        case tooLarge = "too_large"
+        case missingField = "missing_field"
+        case unknownField = "unknown_field"
+        case wrongType = "wrong_type"
+        case empty = "empty"
+        case tooLong = "too_long"
+        case tooMany = "too_many"
+        case outOfRange = "out_of_range"
+        case invalidFormat = "invalid_format"
+        case invalidTimestamp = "invalid_timestamp"
+        case invalidDate = "invalid_date"
+        case invalidCountry = "invalid_country"
+        case invalidCurrency = "invalid_currency"
+        case invalidAmount = "invalid_amount"
+        case invalidChoice = "invalid_choice"
+        case unknownItem = "unknown_item"
+        case inconsistent = "inconsistent"
+        case invalidCheckCharacter = "invalid_check_character"
+        case roleNotAllowed = "role_not_allowed"
+        case subtypeNotInCategory = "subtype_not_in_category"
+        case nodeKindNotAllowed = "node_kind_not_allowed"
+    }
+
+    public let code: Code
+    /// The field or JSON path the rule applies to.
+    public let field: String
+    /// What the rule says, in words a user can act on.
+    public let rule: String
+
+    public init(_ code: Code, field: String, rule: String) {
+        self.code = code
+        self.field = field
+        self.rule = rule
+    }
+
+    public var description: String { "\(field): \(rule) [\(code.rawValue)]" }
+
+    public var errorDescription: String? { description }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+}
