@@ -15,10 +15,14 @@ import TraceModel
     static let alphabet: [UInt8] = Array("0123456789()%/?&=.:-]\u{1D}ABCFTabcdefhpsux#\u{00} é".utf8)
 
     /// Runs every parser on `text`; each either succeeds or throws a well-formed TraceCodeError.
-    static func exercise(_ text: String) -> Bool {
+    /// `accepted` counts inputs `TraceCode.parse` took, so the test shows it saw both outcomes.
+    static func exercise(_ text: String, accepted: inout Int) -> Bool {
         var wellFormed = true
         let check = { (error: TraceCodeError) in wellFormed = wellFormed && error.isWellFormed }
-        do { _ = try TraceCode.parse(text, referenceDate: reference) } catch { check(error) }
+        do {
+            _ = try TraceCode.parse(text, referenceDate: reference)
+            accepted += 1
+        } catch { check(error) }
         do { _ = try ElementString.parse(text) } catch { check(error) }
         do { _ = try DigitalLink.parse(text) } catch { check(error) }
         do { _ = try SGTIN96(hex: text) } catch { check(error) }
@@ -31,6 +35,7 @@ import TraceModel
     @Test func r5_1_a_fuzzMutatedInputs() {
         var rng = CodeSeededGenerator(seed: 0x5EED_0006)
         var failures = 0
+        var accepted = 0
         for round in 0..<6000 {
             var bytes = Array(Self.seeds[round % Self.seeds.count].utf8)
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -42,19 +47,21 @@ import TraceModel
                 default: bytes.insert(byte, at: position)
                 }
             }
-            if !Self.exercise(String(decoding: bytes, as: UTF8.self)) { failures += 1 }
+            if !Self.exercise(String(decoding: bytes, as: UTF8.self), accepted: &accepted) { failures += 1 }
         }
         #expect(failures == 0)
+        #expect(accepted > 0 && accepted < 6000)
     }
 
     @Test func r5_1_a_fuzzRandomInputs() {
         var rng = CodeSeededGenerator(seed: 0x5EED_0007)
         var failures = 0
+        var accepted = 0
         for _ in 0..<4000 {
             let length = Int.random(in: 0...60, using: &rng)
             let bytes = (0..<length).map { _ in Self.alphabet.randomElement(using: &rng) ?? 0x30 }
             let prefix = ["", "https://x/", "urn:epc:tag:sgtin-96:", "urn:epc:id:sgtin:", "CT-", "(", "30"][Int.random(in: 0..<7, using: &rng)]
-            if !Self.exercise(prefix + String(decoding: bytes, as: UTF8.self)) { failures += 1 }
+            if !Self.exercise(prefix + String(decoding: bytes, as: UTF8.self), accepted: &accepted) { failures += 1 }
         }
         do {
             _ = try TraceCode.parse(String(repeating: "9", count: 5000), referenceDate: Self.reference)
