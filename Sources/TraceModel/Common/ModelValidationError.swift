@@ -29,6 +29,7 @@ public struct ModelValidationError: Error, Sendable, CustomStringConvertible, Eq
         case roleNotAllowed = "role_not_allowed"
         case subtypeNotInCategory = "subtype_not_in_category"
         case nodeKindNotAllowed = "node_kind_not_allowed"
+        case invalidTraceCode = "invalid_trace_code"
     }
 
     public let code: Code

@@ -84,7 +84,7 @@ public struct Record: Sendable, Hashable, Codable {
         guard let code = text("traceCode"), let recorded = text("recordedAt"), let data = m["data"] else {
             throw ModelValidationError(.missingField, field: path, rule: "traceCode, recordedAt and data are required")
         }
-        self.traceCode = code
+        self.traceCode = try Self.canonicalTraceCode(code, field: path + ".traceCode")
         self.recordedAt = try Timestamp(recorded, field: path + ".recordedAt")
         self.bizStep = text("bizStep")
         self.disposition = text("disposition")

@@ -136,3 +136,31 @@ extension JSONValue {
         return .object(members)
     }
 }
+
+/// R-5.1-a, R-6.3.1.3: records meet under one canonical trace code key.
+@Suite struct RecordTraceCodeTests {
+    static func record(traceCode: String) -> String {
+        #"{"data":{"kind":"return"},"item":"logistics.delivery_exception","recordedAt":"2026-03-01T08:30:00Z","traceCode":"\#(traceCode)"}"#
+    }
+
+    @Test func r5_1_a_canonicalKeyIsAccepted() throws {
+        let records = try RecordList.decode(Data(("[" + Self.record(traceCode: RecordExamples.traceCode) + "]").utf8))
+        #expect(records.first?.traceCode == RecordExamples.traceCode)
+    }
+
+    @Test(arguments: [
+        ("(01)09521234543213(21)XYZ9", "write https://id.gs1.org/01/09521234543213/21/XYZ9"),
+        ("https://id.gs1.org/01/09521234543214/21/XYZ9", "check digit"),
+        ("not a code", "trace code"),
+    ])
+    func r5_1_a_otherFormsAreRefusedWithTheRule(text: String, ruleFragment: String) throws {
+        do {
+            _ = try RecordList.decode(Data(("[" + Self.record(traceCode: text) + "]").utf8))
+            Issue.record("accepted \(text)")
+        } catch let error as ModelValidationError {
+            #expect(error.code == .invalidTraceCode)
+            #expect(error.field == "$[0].traceCode")
+            #expect(error.rule.contains(ruleFragment), "\(error.rule)")
+        }
+    }
+}
