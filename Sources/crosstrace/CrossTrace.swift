@@ -8,6 +8,11 @@ struct CrossTrace: AsyncParsableCommand {
         abstract: "Traceability of cross-border e-commerce export products on a permissioned blockchain.",
         subcommands: [
             VersionCommand.self,
+            KeysCommand.self,
+            SignCommand.self,
+            VerifyCommand.self,
+            HashCommand.self,
+            CryptoBenchCommand.self,
         ]
     )
 }
