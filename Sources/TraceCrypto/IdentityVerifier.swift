@@ -1,6 +1,6 @@
 import Foundation
 import SwiftASN1
-import X509
+@_spi(FixedExpiryValidationTime) import X509
 
 /// Refuses any chain that holds a revoked certificate (serial numbers from
 /// the network's revocation list, which the membership ledger keeps).
@@ -33,7 +33,7 @@ public struct IdentityVerifier: Sendable {
     public func verify(_ leaf: Certificate, intermediates: [Certificate] = [], at time: Date) async -> Result<IdentityClaims, TraceCryptoError> {
         let revoked = revokedSerials
         var verifier = Verifier(rootCertificates: CertificateStore([networkCA])) {
-            RFC5280Policy(fixedValidationTime: time)
+            RFC5280Policy(fixedExpiryValidationTime: time)
             RevocationPolicy(revokedSerials: revoked)
         }
         let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(intermediates))

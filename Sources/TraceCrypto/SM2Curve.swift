@@ -7,6 +7,8 @@ enum SM2Curve {
     /// Whether `point` is a 65-byte uncompressed point on the curve (not infinity).
     static func isValidPoint(_ point: [UInt8]) -> Bool {
         guard point.count == 65, point[0] == 4 else { return false }
+        // A refused point leaves entries on this thread's OpenSSL error queue.
+        defer { ERR_clear_error() }
         return withGroup { group in
             guard let ecPoint = EC_POINT_new(group) else { return false }
             defer { EC_POINT_free(ecPoint) }
