@@ -47,20 +47,26 @@ public final class BatchVerifier: Sendable {
     /// How many signature checks ran (cache misses) since creation.
     public var verificationCount: Int { checkCount.load(ordering: .relaxed) }
 
-    /// One result per input, in order. A scheme the profile does not admit is invalid.
+    /// One result per input, in order. A scheme the profile does not admit is
+    /// invalid. Repeats inside one batch are checked once.
     public func verify(_ batch: [SignedMessage]) -> [Bool] {
         let keys = batch.map(cacheKey)
-        var results = [Bool?](repeating: nil, count: batch.count)
+        var known: [[UInt8]: Bool] = [:]
         cache.withLock { cache in
-            for (index, key) in keys.enumerated() { results[index] = cache.young[key] ?? cache.old[key] }
+            for key in keys { if let hit = cache.young[key] ?? cache.old[key] { known[key] = hit } }
         }
-        let pending = results.indices.filter { results[$0] == nil }
+        var pendingIndex: [[UInt8]: Int] = [:]
+        var pending: [Int] = []
+        for (index, key) in keys.enumerated() where known[key] == nil && pendingIndex[key] == nil {
+            pendingIndex[key] = index
+            pending.append(index)
+        }
         let fresh = checkInParallel(pending.map { batch[$0] })
         cache.withLock { cache in
             for (slot, index) in pending.enumerated() { remember(keys[index], fresh[slot], in: &cache) }
         }
-        for (slot, index) in pending.enumerated() { results[index] = fresh[slot] }
-        return results.map { $0 ?? false }
+        for (slot, index) in pending.enumerated() { known[keys[index]] = fresh[slot] }
+        return keys.map { known[$0] ?? false }
     }
 
     /// The transaction id of signed bytes under this profile.

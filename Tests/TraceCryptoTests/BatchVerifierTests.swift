@@ -25,6 +25,14 @@ import Testing
         #expect(verifier.verificationCount == 40)
     }
 
+    @Test func r5_3_3_repeatsInOneBatchAreCheckedOnce() throws {
+        let items = try Self.batch(.sm2, count: 3)
+        let verifier = BatchVerifier(profile: .national)
+        let results = verifier.verify(items + items + [items[1]])
+        #expect(results == [false, true, true, false, true, true, true])
+        #expect(verifier.verificationCount == 3)
+    }
+
     @Test func r5_3_3_cacheNeverVouchesForAnotherSignerOrScheme() throws {
         let verifier = BatchVerifier(profile: .standard)
         let signer = P256Signer(), other = P256Signer()
