@@ -21,7 +21,7 @@ extension PublicKey {
                   let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: signature.rawBytes) else { return false }
             return key.isValidSignature(ecdsa, for: message)
         case .sm2:
-            guard signature.rawBytes.count == 64, let key = try? SM2Key.fromPublic(rawBytes) else { return false }
+            guard signature.rawBytes.count == 64, let key = try? SM2KeyCache.publicKey(rawBytes) else { return false }
             return key.verify(signature.rawBytes, for: message)
         }
     }
