@@ -86,8 +86,8 @@ import Testing
         try Data(pub.stdout.utf8).write(to: path("pub.pem"))
         let signed = try CLI.run(["sign", "--key", path("s.json").path, "--passphrase-file", path("pass").path, path("m").path])
         let signatureHex = try #require(try json(signed.stdout)["signature"])
-        let raw = try #require(Hex.decode(signatureHex))
-        try Data(DERSignature.encode(raw)).write(to: path("sig.der"))
+        let raw = try #require(CryptoCLIHex.decode(signatureHex))
+        try Data(CryptoCLIDER.encode(raw)).write(to: path("sig.der"))
         let verified = try openssl(["pkeyutl", "-verify", "-in", path("m").path, "-sigfile", path("sig.der").path, "-pubin",
                                     "-inkey", path("pub.pem").path, "-rawin", "-digest", "sm3", "-pkeyopt", "distid:1234567812345678"])
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
@@ -104,8 +104,8 @@ import Testing
         let spki = [UInt8](try Data(contentsOf: path("o.pub.der")))
         let point = Array(spki.suffix(65))
         #expect(point.first == 4)
-        let raw = try #require(DERSignature.decode([UInt8](try Data(contentsOf: path("o.sig")))))
-        let args = ["verify", "--alg", "sm2", "--public-key", Hex.encode(point), "--signature", Hex.encode(raw)]
+        let raw = try #require(CryptoCLIDER.decode([UInt8](try Data(contentsOf: path("o.sig")))))
+        let args = ["verify", "--alg", "sm2", "--public-key", CryptoCLIHex.encode(point), "--signature", CryptoCLIHex.encode(raw)]
         #expect(try CLI.run(args + [path("m").path]).status == 0)
         #expect(try CLI.run(args, stdin: Data("made by 0penssl".utf8)).status == 1)
     }
@@ -140,7 +140,7 @@ import Testing
 
 /// Hex and the DER `SEQUENCE { INTEGER r, INTEGER s }` form openssl uses for SM2
 /// signatures, written independently of TraceCrypto so the test checks it.
-enum Hex {
+enum CryptoCLIHex {
     static func encode(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
     static func decode(_ text: String) -> [UInt8]? {
         let chars = Array(text.utf8)
@@ -149,7 +149,7 @@ enum Hex {
     }
 }
 
-enum DERSignature {
+enum CryptoCLIDER {
     static func encode(_ raw: [UInt8]) -> [UInt8] {
         func integer(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
             var value = Array(bytes.drop { $0 == 0 })

@@ -68,7 +68,8 @@ import Testing
     /// GB/T 32918.2-2016 appendix A.2 example: ID "ALICE123@YAHOO.COM" on the
     /// standard's 256-bit test curve (not sm2p256v1), giving
     /// Z_A = SM3(ENTL‖ID‖a‖b‖xG‖yG‖xA‖yA) and e = SM3(Z_A‖"message digest").
-    /// The signature itself is not checked: OpenSSL 3.0 cannot run SM2 on a custom curve.
+    /// The signature (r, s) itself is not checked: OpenSSL 3.0 refuses SM2 keys on
+    /// explicit curve parameters (`EVP_PKEY_fromdata` with the SM2 key manager fails).
     @Test func r5_3_1_sm2StandardExampleDigests() {
         let id = Array("ALICE123@YAHOO.COM".utf8)
         let entl: [UInt8] = [UInt8(id.count * 8 >> 8), UInt8(id.count * 8 & 0xff)]
