@@ -11,6 +11,11 @@ struct CrossTrace: AsyncParsableCommand {
             CodeCommand.self,
             CompletenessCommand.self,
             SchemaCommand.self,
+            KeysCommand.self,
+            SignCommand.self,
+            VerifyCommand.self,
+            HashCommand.self,
+            CryptoBenchCommand.self,
         ]
     )
 }
