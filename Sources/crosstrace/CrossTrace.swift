@@ -8,6 +8,7 @@ struct CrossTrace: AsyncParsableCommand {
         abstract: "Traceability of cross-border e-commerce export products on a permissioned blockchain.",
         subcommands: [
             VersionCommand.self,
+            SimCommand.self,
         ]
     )
 }
