@@ -58,7 +58,9 @@ extension Consensus {
     }
 
     /// Real links drop messages: re-send this round's own proposal (with its
-    /// proof of lock) and own votes, and ask again for what is missing.
+    /// proof of lock) and own votes of this round and the previous one (a
+    /// node still in the previous round needs them to time out of it), and
+    /// ask again for what is missing.
     mutating func rebroadcast(_ out: inout [Action]) {
         guard start != nil, decision == nil else { return }
         var messages: [SignedMessage] = []
@@ -66,8 +68,11 @@ extension Consensus {
             messages.append(.proposal(ownProposal))
             messages += proofOfLock.map { .vote($0) }
         }
-        for type in [VoteType.prevote, .precommit] {
-            if let vote = ownVotes[OwnVoteKey(round: round, type: type)] { messages.append(.vote(vote)) }
+        let rounds = round.rawValue > 0 ? [Round(round.rawValue - 1), round] : [round]
+        for voteRound in rounds {
+            for type in [VoteType.prevote, .precommit] {
+                if let vote = ownVotes[OwnVoteKey(round: voteRound, type: type)] { messages.append(.vote(vote)) }
+            }
         }
         if !messages.isEmpty { out.append(.send(messages)) }
         if laterHeightSeen { out.append(.requestDecision(height)) }

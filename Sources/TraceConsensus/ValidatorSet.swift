@@ -18,6 +18,11 @@ public struct ConsensusConfigError: Error, Hashable, CustomStringConvertible, Se
     public let code: Code
     public let field: String
     public let rule: String
+    public init(code: Code, field: String, rule: String) {
+        self.code = code
+        self.field = field
+        self.rule = rule
+    }
     public var description: String { "consensus config: \(code.rawValue) in '\(field)': \(rule)" }
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }

@@ -21,6 +21,11 @@ public struct SimulationOptionsError: Error, Hashable, CustomStringConvertible, 
     public let code: Code
     public let field: String
     public let rule: String
+    public init(code: Code, field: String, rule: String) {
+        self.code = code
+        self.field = field
+        self.rule = rule
+    }
     public var description: String { "\(field): \(rule)" }
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
@@ -35,6 +40,9 @@ public struct SimulationOptions: Hashable, Sendable {
     public var heights: Int
     public var faults: Set<FaultKind>
     public var twins: Int
+    /// Crash node 0 at its k-th durable-write operation (append, sync,
+    /// truncate or atomic write), counted from its first start.
+    public var crashAtWrite: Int?
     public var consensus: ConsensusConfig
 
     public init(seed: UInt64, validators: Int, heights: Int, faults: Set<FaultKind> = [], twins: Int = 0) {

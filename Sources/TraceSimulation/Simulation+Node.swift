@@ -85,7 +85,7 @@ extension Simulation {
     /// Byzantine hooks (if any) see them.
     func send(_ node: SimNode, _ messages: [SignedMessage]) {
         for message in messages {
-            if message.signerIndex == node.validatorIndex {
+            if message.signerIndex == node.validatorIndex, isCorrect(node) {
                 checker.checkDurable(node: node.id, message, recordEnd: node.ownRecordEnd[message.signBytes],
                                      durableSize: node.disk.durableSize("wal"))
             }

@@ -53,6 +53,7 @@ public final class Simulation {
         }
         self.nodes = nodes
         self.rng = rng
+        nodes.first?.disk.operationsUntilCrash = options.crashAtWrite
         planFaults()
     }
 
