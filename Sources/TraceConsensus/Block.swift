@@ -20,13 +20,19 @@ public struct ConsensusBlock: Hashable, Sendable {
         self.lastCommit = lastCommit
         self.payload = payload
         var writer = CanonicalWriter(domain: Self.domain)
+        Self.writeFields(height, time, previousBlockID, lastCommit, payload, into: &writer)
+        self.id = BlockID(hash: HashAlgorithm.sha256.hash(writer.bytes))
+    }
+
+    /// The canonical encoding of every field (the id is the SHA-256 of it under `domain`).
+    static func writeFields(_ height: Height, _ time: Timestamp, _ previousBlockID: BlockID?,
+                            _ lastCommit: CommitCertificate?, _ payload: [UInt8], into writer: inout CanonicalWriter) {
         writer.writeUInt64(height.rawValue)
         writer.writeInt64(time)
         writer.writeOptionalBlockID(previousBlockID)
         writer.writeBool(lastCommit != nil)
         if let lastCommit { lastCommit.encode(into: &writer) }
         writer.writeBytes(payload)
-        self.id = BlockID(hash: HashAlgorithm.sha256.hash(writer.bytes))
     }
 }
 

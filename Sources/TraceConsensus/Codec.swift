@@ -91,12 +91,7 @@ extension CommitCertificate {
 
 extension ConsensusBlock {
     public func encode(into writer: inout CanonicalWriter) {
-        writer.writeUInt64(height.rawValue)
-        writer.writeInt64(time)
-        writer.writeOptionalBlockID(previousBlockID)
-        writer.writeBool(lastCommit != nil)
-        if let lastCommit { lastCommit.encode(into: &writer) }
-        writer.writeBytes(payload)
+        Self.writeFields(height, time, previousBlockID, lastCommit, payload, into: &writer)
     }
 
     public init(from reader: inout CanonicalReader) throws {

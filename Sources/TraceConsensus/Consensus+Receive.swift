@@ -80,6 +80,7 @@ extension Consensus {
 
     private mutating func reportOnce(_ position: SignPosition, _ index: Int, _ evidence: Evidence, _ out: inout [Action]) {
         guard evidenceReported.insert(EvidenceKey(position: position, index: index)).inserted else { return }
+        self.evidence.append(evidence)
         out.append(.reportEvidence(evidence))
     }
 

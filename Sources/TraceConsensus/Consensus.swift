@@ -43,6 +43,8 @@ public struct Consensus: Sendable {
     var fired: Set<Fired> = []
     var highestRoundSeen: [Round?] = []
     var evidenceReported: Set<EvidenceKey> = []
+    /// Evidence of equivocation seen at this height, once per (validator, height, round, type).
+    public internal(set) var evidence: [Evidence] = []
     var laterHeightSeen = false
     var ownVotes: [OwnVoteKey: Vote] = [:]
     var ownProposal: Proposal?
@@ -115,6 +117,7 @@ public struct Consensus: Sendable {
         fired = []
         highestRoundSeen = Array(repeating: nil, count: start.validators.count)
         evidenceReported = []
+        evidence = []
         laterHeightSeen = false
         ownVotes = [:]
         ownProposal = nil
