@@ -33,7 +33,8 @@ extension Consensus {
         if add(vote, &out) { lastEventMatters = true }
     }
 
-    /// Counts a checked vote; reports equivocation once and never counts it.
+    /// Counts a checked vote and reports equivocation once; true when the
+    /// vote changed a tally (so the WAL must keep it for the replay).
     @discardableResult
     mutating func add(_ vote: Vote, _ out: inout [Action]) -> Bool {
         guard let start else { return false }
@@ -48,10 +49,10 @@ extension Consensus {
         switch result {
         case .added: return true
         case .duplicate: return false
-        case .conflict(let existing):
+        case .conflict(let existing, let counted):
             let position = SignPosition(height: height, round: vote.round, step: vote.type.rawValue)
             reportOnce(position, vote.validatorIndex, .conflictingVotes(existing, vote), &out)
-            return false
+            return counted
         }
     }
 

@@ -2,7 +2,7 @@
 /// behind each target (`nil` is the nil vote). Lookups only: no iteration
 /// order of the dictionary reaches an output.
 struct VoteSet: Sendable {
-    enum AddResult { case added, duplicate, conflict(Vote) }
+    enum AddResult { case added, duplicate, conflict(Vote, counted: Bool) }
 
     private(set) var votes: [Vote?]
     /// Equivocating votes, at most `conflictsMax` per validator.
@@ -26,11 +26,12 @@ struct VoteSet: Sendable {
         if let existing = votes[vote.validatorIndex] {
             if existing.blockID == vote.blockID { return .duplicate }
             let earlier = conflicts.filter { $0.validatorIndex == vote.validatorIndex }
-            if earlier.count < Self.conflictsMax, !earlier.contains(where: { $0.blockID == vote.blockID }) {
-                conflicts.append(vote)
-                count(vote.blockID, power, validators)
+            guard earlier.count < Self.conflictsMax, !earlier.contains(where: { $0.blockID == vote.blockID }) else {
+                return .conflict(existing, counted: false)
             }
-            return .conflict(existing)
+            conflicts.append(vote)
+            count(vote.blockID, power, validators)
+            return .conflict(existing, counted: true)
         }
         votes[vote.validatorIndex] = vote
         totalPower += power
