@@ -1,7 +1,8 @@
 import TraceConsensus
 
 /// The seeded fault plan: every allowed fault is drawn with probability 1/2,
-/// with its window and strength, all before the heal time.
+/// with its window and strength; windows open in the first quarter of the
+/// time before the heal so that they overlap the run.
 extension Simulation {
     static let driftMaxPPM: Int64 = 10_000
 
@@ -17,9 +18,7 @@ extension Simulation {
     }
 
     private func planTransactions() {
-        for node in nodes {
-            queue.push(0, .submit(transaction: 1_000_000 + UInt64(node.id), node: node.id))
-        }
+        for node in nodes { node.mempool.insert(1_000_000 + UInt64(node.id)) }
         for index in 0..<(options.heights * 3) {
             queue.push(Int64(index) * 100 + Int64(rng.next() % 100), .submit(transaction: UInt64(index + 1), node: nil))
         }
@@ -43,7 +42,7 @@ extension Simulation {
     }
 
     private func window(_ healTime: Int64) -> Window {
-        let start = Int64(rng.next() % UInt64(healTime))
+        let start = Int64(rng.next() % UInt64(healTime / 4))
         return Window(start: start, end: start + Int64(rng.next() % UInt64(healTime - start + 1)))
     }
 
@@ -72,14 +71,14 @@ extension Simulation {
             }
         case .jump:
             let node = Int(rng.next() % UInt64(nodes.count))
-            queue.push(Int64(rng.next() % UInt64(healTime)), .clockJump(node: node, milliseconds: Int64(rng.next() % 6_000) - 3_000))
+            queue.push(Int64(rng.next() % UInt64(healTime / 2)), .clockJump(node: node, milliseconds: Int64(rng.next() % 6_000) - 3_000))
         case .crash:
             let node = Int(rng.next() % UInt64(nodes.count))
-            let at = Int64(rng.next() % UInt64(healTime))
+            let at = Int64(rng.next() % UInt64(healTime / 2))
             queue.push(at, .crash(node: node, restartAfter: 50 + Int64(rng.next() % 800)))
         case .crashWrite:
             let node = Int(rng.next() % UInt64(nodes.count))
-            queue.push(Int64(rng.next() % UInt64(healTime)), .armDiskCrash(node: node, operations: 1 + Int(rng.next() % 40)))
+            queue.push(Int64(rng.next() % UInt64(healTime / 4)), .armDiskCrash(node: node, operations: 1 + Int(rng.next() % 40)))
         case .equivocate, .doubleVote, .flood:
             if byzantine.isEmpty { faultsInjected -= 1 }
         }
