@@ -9,7 +9,8 @@ extension Consensus {
               proposal.validRound.map({ $0 < proposal.round }) ?? true else { return }
         let key = start.validators.validators[proposal.proposerIndex].publicKey
         guard verifier.isValid(proposal.signature, key: key, message: proposal.signBytes) else { return }
-        noteRound(proposal.proposerIndex, proposal.round)
+        if noteRound(proposal.proposerIndex, proposal.round) { lastEventMatters = true }
+        guard proposal.round.rawValue <= round.rawValue + config.futureRoundsMax else { return }
         if let existing = proposals[proposal.round] {
             if existing.block.id != proposal.block.id || existing.validRound != proposal.validRound {
                 reportOnce(SignPosition(height: height, round: proposal.round, step: 0), proposal.proposerIndex,
