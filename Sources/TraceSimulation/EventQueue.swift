@@ -18,6 +18,7 @@ enum SimEvent: Hashable {
     case crash(node: Int, restartAfter: Int64)
     case armDiskCrash(node: Int, operations: Int)
     case restart(node: Int)
+    case startHeight(node: Int, incarnation: Int)
     case clockJump(node: Int, milliseconds: Int64)
     case submit(transaction: UInt64, node: Int?)
     case heal

@@ -31,6 +31,10 @@ extension Simulation {
             nodes[id].disk.operationsUntilCrash = operations
         case .restart(let id):
             restart(nodes[id])
+        case .startHeight(let id, let incarnation):
+            let node = nodes[id]
+            guard node.incarnation == incarnation else { return }
+            withNode(node) { try startHeight(node) }
         case .clockJump(let id, let milliseconds):
             faultsInjected += 1
             nodes[id].clock.offset += milliseconds

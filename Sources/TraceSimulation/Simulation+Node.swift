@@ -56,7 +56,8 @@ extension Simulation {
         }
     }
 
-    /// Block store first (synced), then the WAL starts over for the next height.
+    /// Block store first (synced), then the WAL starts over; the next height
+    /// starts once the block is applied (a millisecond later).
     func commit(_ node: SimNode, _ decision: StoredDecision) throws {
         if node.chain.count < Int(decision.block.height.rawValue) {
             try node.blockStore.append(decision.encoded())
@@ -71,7 +72,7 @@ extension Simulation {
         try node.disk.truncate("wal", to: 0)
         node.ownRecordEnd = [:]
         node.replaying = false
-        try startHeight(node)
+        queue.push(now + 1, .startHeight(node: node.id, incarnation: node.incarnation))
     }
 
     func startHeight(_ node: SimNode) throws {

@@ -135,6 +135,7 @@ public final class Simulation {
         case .crash(let node, _): return "node \(node): crash"
         case .armDiskCrash(let node, let k): return "node \(node): crash at durable write #\(k)"
         case .restart(let node): return "node \(node): restart"
+        case .startHeight(let node, _): return "node \(node): starts the next height"
         case .clockJump(let node, let ms): return "node \(node): clock jumps \(ms) ms"
         case .submit(let tx, let node): return "client: transaction \(tx) to \(node.map { "node \($0)" } ?? "all")"
         case .heal: return "network heals"

@@ -28,6 +28,16 @@ import TraceSimulation
         try Self.sweep(validators: 7, chunk: chunk, base: 10_001)
     }
 
+    @Test(arguments: [1, 2, 3, 5, 10])
+    func r5_3_3_randomFaults_otherClusterSizes(validators: Int) throws {
+        let first = UInt64(30_000 + validators * 100)
+        for seed in first..<(first + 8) {
+            let report = try Simulation(SimulationOptions(seed: seed, validators: validators, heights: 3, faults: Set(FaultKind.allCases))).run()
+            #expect(report.violations == [], "seed \(seed)")
+            #expect(report.heightsDecided == 3, "seed \(seed)")
+        }
+    }
+
     @Test(arguments: 0..<5)
     func r5_3_3_oneTwinAtFour_staysSafeOnEverySeed(chunk: Int) throws {
         try Self.sweep(validators: 4, chunk: chunk, twins: 1, base: 20_001)
