@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "TraceLabelsTests", dependencies: ["TraceLabels", "TraceModel"]),
         .testTarget(name: "TraceCryptoTests", dependencies: ["TraceCrypto"]),
         .testTarget(name: "TraceConsensusTests", dependencies: ["TraceConsensus", "TraceCrypto"]),
-        .testTarget(name: "TraceSimulationTests", dependencies: ["TraceSimulation", "TraceConsensus"]),
+        .testTarget(name: "TraceSimulationTests", dependencies: ["TraceSimulation", "TraceConsensus", "TraceCrypto"]),
         .testTarget(name: "CLITests", dependencies: ["crosstrace"]),
     ]
 )
