@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// One signature to check: the signed bytes, who claims to have signed, the signature.
-public struct SignedMessage: Sendable, Hashable {
+public struct SignatureCheck: Sendable, Hashable {
     public let message: [UInt8]
     public let publicKey: PublicKey
     public let signature: Signature
@@ -49,7 +49,7 @@ public final class BatchVerifier: Sendable {
 
     /// One result per input, in order. A scheme the profile does not admit is
     /// invalid. Repeats inside one batch are checked once.
-    public func verify(_ batch: [SignedMessage]) -> [Bool] {
+    public func verify(_ batch: [SignatureCheck]) -> [Bool] {
         let keys = batch.map(cacheKey)
         var known: [[UInt8]: Bool] = [:]
         cache.withLock { cache in
@@ -72,7 +72,7 @@ public final class BatchVerifier: Sendable {
     /// The transaction id of signed bytes under this profile.
     public func transactionId(_ message: [UInt8]) -> [UInt8] { profile.hash.hash(message) }
 
-    private func cacheKey(_ item: SignedMessage) -> [UInt8] {
+    private func cacheKey(_ item: SignatureCheck) -> [UInt8] {
         var writer = CanonicalWriter(domain: "crosstrace/verify-cache/v1\n")
         writer.writeBytes(transactionId(item.message))
         writer.writeString(item.publicKey.algorithm.rawValue)
@@ -90,7 +90,7 @@ public final class BatchVerifier: Sendable {
         cache.young[key] = valid
     }
 
-    private func checkInParallel(_ items: [SignedMessage]) -> [Bool] {
+    private func checkInParallel(_ items: [SignatureCheck]) -> [Bool] {
         guard !items.isEmpty else { return [] }
         let chunkCount = min(items.count, max(1, ProcessInfoCores.count * 4))
         let results = Mutex([Bool](repeating: false, count: items.count))

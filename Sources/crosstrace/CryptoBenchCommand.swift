@@ -43,9 +43,9 @@ struct CryptoBenchCommand: ParsableCommand {
 
     /// Distinct signatures per second through `BatchVerifier` (no cache hits: each message differs).
     private func batchRate(_ key: SigningKey, _ message: [UInt8]) throws -> Double {
-        let items = try (0..<2048).map { index -> SignedMessage in
+        let items = try (0..<2048).map { index -> SignatureCheck in
             let body = message + Array(String(index).utf8)
-            return SignedMessage(message: body, publicKey: key.publicKey, signature: try key.signer.sign(body))
+            return SignatureCheck(message: body, publicKey: key.publicKey, signature: try key.signer.sign(body))
         }
         let clock = ContinuousClock()
         let start = clock.now

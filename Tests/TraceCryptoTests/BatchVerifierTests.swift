@@ -3,13 +3,13 @@ import Testing
 
 /// Parallel verification with a dedup cache (issue 3 §4).
 @Suite struct BatchVerifierTests {
-    static func batch(_ algorithm: SignatureAlgorithm, count: Int) throws -> [SignedMessage] {
+    static func batch(_ algorithm: SignatureAlgorithm, count: Int) throws -> [SignatureCheck] {
         let key = SigningKey.generate(algorithm)
         return try (0..<count).map { index in
             let message = Array("tx \(index)".utf8)
             var signature = try key.signer.sign(message)
             if index % 5 == 0 { signature = Signature(algorithm: algorithm, rawBytes: flipping(signature.rawBytes, bit: 9)) }
-            return SignedMessage(message: message, publicKey: key.publicKey, signature: signature)
+            return SignatureCheck(message: message, publicKey: key.publicKey, signature: signature)
         }
     }
 
@@ -37,12 +37,12 @@ import Testing
         let verifier = BatchVerifier(profile: .standard)
         let signer = P256Signer(), other = P256Signer()
         let message = Array("body".utf8)
-        let good = SignedMessage(message: message, publicKey: signer.publicKey, signature: try signer.sign(message))
+        let good = SignatureCheck(message: message, publicKey: signer.publicKey, signature: try signer.sign(message))
         #expect(verifier.verify([good]) == [true])
-        let stolen = SignedMessage(message: message, publicKey: other.publicKey, signature: good.signature)
+        let stolen = SignatureCheck(message: message, publicKey: other.publicKey, signature: good.signature)
         #expect(verifier.verify([stolen]) == [false])
         let sm2 = SM2Signer()
-        let national = SignedMessage(message: message, publicKey: sm2.publicKey, signature: try sm2.sign(message))
+        let national = SignatureCheck(message: message, publicKey: sm2.publicKey, signature: try sm2.sign(message))
         #expect(verifier.verify([national]) == [false])
         #expect(BatchVerifier(profile: .national).verify([national, good]) == [true, false])
     }
