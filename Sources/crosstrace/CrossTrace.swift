@@ -16,6 +16,7 @@ struct CrossTrace: AsyncParsableCommand {
             VerifyCommand.self,
             HashCommand.self,
             CryptoBenchCommand.self,
+            SimCommand.self,
         ]
     )
 }
