@@ -132,3 +132,52 @@ import TraceConsensus
         #expect(throws: LedgerError(.corrupted, field: "", rule: "")) { try Self.open(path) }
     }
 }
+
+/// Issue 5 item 2: replay protection across blocks, and a stored-ahead block
+/// that cannot be applied is dropped on open instead of blocking the chain.
+@Suite struct BlockStoreReplayTests {
+    @Test func transactionCommittedEarlierIsADuplicate() throws {
+        let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
+        let first = try BlockStoreTests.nextBlock(store, count: 2, salt: 1)
+        try store.commit(first)
+        let rootBefore = store.stateRoot
+        let replayed = try BlockStoreTests.nextBlock(store, count: 0, salt: 2)
+        let (execution, root) = try store.preview(first.transactions, time: replayed.header.time)
+        #expect(execution.receipts.map(\.code) == [.duplicate, .duplicate])
+        #expect(execution.changes.isEmpty && root == rootBefore)
+        let original = try #require(try store.receipt(for: first.transactions[0].id(.sha256)))
+        #expect(original.height == 1)
+    }
+
+    @Test func wrongChainIsRefused() throws {
+        let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
+        let block = try BlockStoreTests.nextBlock(store, count: 1, salt: 1)
+        let other = try BlockStore(path: try BlockStoreTests.temporaryPath(),
+                                   executor: Executor(chain: "d", profile: .standard, contracts: [KeyValueContract()]))
+        #expect(throws: LedgerError(.wrongChain, field: "", rule: "")) { try other.commit(block) }
+        #expect(other.appliedHeight == 0)
+    }
+
+    @Test func unappliableStoredBlockIsDroppedOnOpen() throws {
+        let path = try BlockStoreTests.temporaryPath()
+        let rootBefore: [UInt8]
+        let good: Block
+        do {
+            let store = try BlockStoreTests.open(path)
+            try store.commit(try BlockStoreTests.nextBlock(store, count: 2, salt: 1))
+            rootBefore = store.stateRoot
+            good = try BlockStoreTests.nextBlock(store, count: 2, salt: 2)
+            let h = good.header
+            let lying = BlockHeader(chain: h.chain, height: h.height, previousBlockHash: h.previousBlockHash, time: h.time,
+                                    transactionsRoot: h.transactionsRoot, stateRoot: rootBefore, proposer: h.proposer,
+                                    validatorSetHash: h.validatorSetHash, lastCommit: h.lastCommit)
+            try store.storeUnapplied(Block(header: lying, transactions: good.transactions))
+        }
+        let reopened = try BlockStoreTests.open(path)
+        #expect(reopened.appliedHeight == 1 && reopened.stateRoot == rootBefore)
+        #expect(reopened.droppedBlocks.map(\.height) == [2])
+        #expect(try reopened.block(at: 2) == nil)
+        try reopened.commit(good)
+        #expect(reopened.appliedHeight == 2)
+    }
+}

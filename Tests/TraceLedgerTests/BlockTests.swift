@@ -118,8 +118,8 @@ import TraceConsensus
                     bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
                 }
             }
-            if let block = try? Block(canonicalBytes: bytes) { #expect(block.canonicalBytes.count <= Block.bytesMaxDefault) }
-            _ = try? BlockHeader(canonicalBytes: bytes)
+            if let block = try? Block(canonicalBytes: bytes) { #expect(block.canonicalBytes == bytes) }
+            if let header = try? BlockHeader(canonicalBytes: bytes) { #expect(header.canonicalBytes == bytes) }
         }
         #expect(throws: LedgerError(.tooLarge, field: "", rule: "")) { try Block(canonicalBytes: original, bytesMax: 10) }
         #expect((try? Block(canonicalBytes: original)) != nil)

@@ -62,7 +62,8 @@ public struct Block: Hashable, Sendable {
     }
 
     /// Decodes a block of at most `bytesMax` bytes; every transaction is read
-    /// through the wire decoder with `limits`. Never traps on hostile bytes.
+    /// through the wire decoder with `limits` and must be in canonical form, so
+    /// a block has exactly one encoding. Never traps on hostile bytes.
     public init(canonicalBytes: [UInt8], bytesMax: Int = bytesMaxDefault,
                 limits: TransactionLimits = TransactionLimits()) throws(LedgerError) {
         guard canonicalBytes.count <= bytesMax else {
@@ -75,10 +76,17 @@ public struct Block: Hashable, Sendable {
             var transactions: [Transaction] = []
             for _ in 0..<count {
                 let wire = try reader.readBytes("block.transaction", maxCount: limits.transactionBytesMax)
-                transactions.append(try Transaction(wireBytes: wire, limits: limits))
+                let transaction = try Transaction(wireBytes: wire, limits: limits)
+                guard transaction.wireBytes == wire else {
+                    throw LedgerError(.malformed, field: "block.transaction", rule: "canonical JSON of the wire form")
+                }
+                transactions.append(transaction)
             }
             try reader.finish()
             self.init(header: header, transactions: transactions)
+            guard self.canonicalBytes == canonicalBytes else {
+                throw LedgerError(.malformed, field: "block", rule: "not the canonical encoding (e.g. unsorted precommits)")
+            }
         } catch let error as LedgerError {
             throw error
         } catch {

@@ -82,6 +82,9 @@ public struct BlockHeader: Hashable, Sendable {
         } catch {
             throw LedgerError(.malformed, field: "header", rule: "\(error)")
         }
+        guard self.canonicalBytes == canonicalBytes else {
+            throw LedgerError(.malformed, field: "header", rule: "not the canonical encoding (e.g. unsorted precommits)")
+        }
     }
 }
 

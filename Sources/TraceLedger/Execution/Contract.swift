@@ -4,6 +4,12 @@ import TraceConsensus
 /// Reads committed state (the store, or a map in tests).
 public protocol StateReader {
     func value(forKey key: [UInt8]) -> [UInt8]?
+    /// Whether a transaction with this id was committed in an earlier block.
+    func containsTransaction(_ id: TransactionID) -> Bool
+}
+
+extension StateReader {
+    public func containsTransaction(_ id: TransactionID) -> Bool { false }
 }
 
 /// One write to state: `value == nil` deletes the key.

@@ -36,6 +36,8 @@ public struct Executor: Sendable {
             let outcome: ContractOutcome
             if !seen.insert(id).inserted {
                 outcome = ContractOutcome(.duplicate, "transaction already in this block")
+            } else if state.containsTransaction(id) {
+                outcome = ContractOutcome(.duplicate, "transaction already committed")
             } else {
                 outcome = apply(transaction, height: height, time: time, state: state, pending: &pending)
             }
@@ -50,10 +52,8 @@ public struct Executor: Sendable {
                        pending: inout [[UInt8]: [UInt8]?]) -> ContractOutcome {
         do {
             try transaction.check(chain: chain, profile: profile)
-        } catch let error as LedgerError where error.code == .wrongChain {
-            return ContractOutcome(.wrongChain, error.rule)
         } catch {
-            return ContractOutcome(.invalidSignature, "\(error)")
+            return ContractOutcome(error.code == .wrongChain ? .wrongChain : .invalidSignature, error.rule)
         }
         guard let contract = contracts[transaction.contract] else {
             return ContractOutcome(.unknownContract, "no contract '\(transaction.contract)' on this chain")

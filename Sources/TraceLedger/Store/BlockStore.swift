@@ -15,6 +15,8 @@ public final class BlockStore {
     private var tree: StateTree
     public private(set) var appliedHeight: UInt64 = 0
     private var appliedHash: [UInt8]?
+    /// Stored blocks that `replayStoredBlocks` refused and dropped, with why.
+    public private(set) var droppedBlocks: [(height: UInt64, error: LedgerError)] = []
 
     var hasher: MerkleHasher { executor.profile.merkleHasher }
 
@@ -61,6 +63,9 @@ public final class BlockStore {
     /// at the wrong height, after the wrong block, or whose state root differs.
     public func commit(_ block: Block) throws(LedgerError) {
         try block.checkStructure(hasher: hasher)
+        guard block.header.chain == executor.chain else {
+            throw LedgerError(.wrongChain, field: "header.chain", rule: "this store holds chain '\(executor.chain)'")
+        }
         guard block.header.height.rawValue == appliedHeight + 1 else {
             throw LedgerError(.invalidField, field: "header.height", rule: "the next height, \(appliedHeight + 1)")
         }
@@ -121,9 +126,28 @@ public final class BlockStore {
         return (UInt64(height), try Receipt(canonicalBytes: Array(bytes)))
     }
 
-    /// Applies, in order, the stored blocks above the applied height.
+    /// Applies, in order, the stored blocks above the applied height. A
+    /// stored block that cannot be read or applied is dropped with every
+    /// stored block above it (block sync fetches them again) and reported in
+    /// `droppedBlocks`; what was committed stays as it was.
     public func replayStoredBlocks() throws(LedgerError) {
-        while let block = try self.block(at: appliedHeight + 1) { try commit(block) }
+        while true {
+            let height = appliedHeight + 1
+            let outcome = Result { () throws(LedgerError) -> Bool in
+                guard let block = try self.block(at: height) else { return false }
+                try commit(block)
+                return true
+            }
+            switch outcome {
+            case .success(true): continue
+            case .success(false): return
+            case .failure(let error) where error.code == .storage: throw error
+            case .failure(let error):
+                try access { try pool.write { try $0.execute(sql: "DELETE FROM blocks WHERE height >= ?", arguments: [Int64(height)]) } }
+                droppedBlocks.append((height, error))
+                return
+            }
+        }
     }
 
     private func loadState() throws(LedgerError) {

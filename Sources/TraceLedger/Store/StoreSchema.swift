@@ -25,4 +25,9 @@ struct DatabaseStateReader: StateReader {
         let data = try? Data.fetchOne(db, sql: "SELECT value FROM state WHERE key = ?", arguments: [Data(key)])
         return data.map { Array($0) }
     }
+
+    func containsTransaction(_ id: TransactionID) -> Bool {
+        let found = try? Int.fetchOne(db, sql: "SELECT 1 FROM transactions WHERE id = ?", arguments: [Data(id.bytes)])
+        return found != nil
+    }
 }
