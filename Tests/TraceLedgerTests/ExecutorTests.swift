@@ -97,3 +97,23 @@ import TraceConsensus
         }
     }
 }
+
+/// Issue 5 item 1: the `kv` contract's bounds.
+@Suite struct KeyValueContractTests {
+    @Test func boundsGiveStableCodes() {
+        let long = String(repeating: "k", count: KeyValueContract.keyBytesMax + 1)
+        let big = String(repeating: "v", count: KeyValueContract.valueBytesMax + 1)
+        let transactions = [
+            ExecutorTests.tx("put", ["key": .string(long), "value": .string("v")], nonce: 1),
+            ExecutorTests.tx("put", ["key": .string("k"), "value": .string(big)], nonce: 2),
+            ExecutorTests.tx("put", ["key": .string(""), "value": .string("v")], nonce: 3),
+            ExecutorTests.tx("put", ["key": .string("k"), "value": .integer(1)], nonce: 4),
+            ExecutorTests.tx("delete", ["key": .string("k"), "value": .string("v")], nonce: 5),
+            ExecutorTests.tx("put", ["key": .string(String(repeating: "k", count: 256)),
+                                     "value": .string(String(repeating: "v", count: 4096))], nonce: 6),
+        ]
+        let result = ExecutorTests.executor.execute(transactions, height: Height(1), time: 0, state: MemoryState())
+        #expect(result.receipts.map(\.code) == [.tooLarge, .tooLarge, .invalidPayload, .invalidPayload, .invalidPayload, .ok])
+        #expect(result.changes.count == 1)
+    }
+}

@@ -104,3 +104,15 @@ import TraceCrypto
         #expect(forward.count == 40 && shrunk.count == 20)
     }
 }
+
+/// Issue 5 item 3: the tree stays shallow, so updates and proofs are O(log n).
+@Suite struct StateTreeDepthTests {
+    @Test func proofsStayLogarithmic() {
+        var tree = StateTree(hasher: MerkleHasher(.sha256))
+        for index in 0..<4_000 { tree.set(key: Array("key-\(index)".utf8), value: [UInt8(index & 0xff)]) }
+        let depths = (0..<4_000).map { tree.proof(key: Array("key-\($0)".utf8)).siblings.count }
+        #expect(tree.count == 4_000)
+        #expect(depths.max() ?? 0 <= 40)
+        #expect(Double(depths.reduce(0, +)) / Double(depths.count) < 16)
+    }
+}

@@ -15,31 +15,50 @@ public struct KeyValueContract: Contract {
     public init() {}
 
     public func execute(_ context: inout ContractContext) -> ContractOutcome {
-        let payload = context.transaction.payload
-        let needsValue = context.transaction.action != "delete"
-        guard ["put", "create", "delete"].contains(context.transaction.action) else {
+        let action = context.transaction.action
+        guard ["put", "create", "delete"].contains(action) else {
             return ContractOutcome(.unknownAction, "kv actions are put, create, delete")
         }
-        guard payload.count == (needsValue ? 2 : 1), case .string(let key)? = payload["key"],
-              (1...Self.keyBytesMax).contains(key.utf8.count) else {
-            return ContractOutcome(.invalidPayload, needsValue ? "members key and value" : "member key")
+        let key: [UInt8], value: String?
+        switch Self.parse(context.transaction.payload, needsValue: action != "delete") {
+        case .refused(let outcome): return outcome
+        case .accepted(let parsedKey, let parsedValue): (key, value) = (parsedKey, parsedValue)
         }
-        let existing = context.get(Array(key.utf8)).flatMap(Self.owner(ofEntry:))
-        if let existing, existing != context.transaction.signer, context.transaction.action != "create" {
+        let owner = context.get(key).flatMap(Self.owner(ofEntry:))
+        if let owner, owner != context.transaction.signer, action != "create" {
             return ContractOutcome(.forbidden, "key belongs to another signer")
         }
-        switch context.transaction.action {
-        case "delete":
-            guard existing != nil else { return ContractOutcome(.notFound, "no such key") }
-            context.delete(Array(key.utf8))
-        default:
-            guard case .string(let value)? = payload["value"], value.utf8.count <= Self.valueBytesMax else {
-                return ContractOutcome(.invalidPayload, "value is a string of at most \(Self.valueBytesMax) bytes")
-            }
-            if context.transaction.action == "create", existing != nil { return ContractOutcome(.conflict, "key exists") }
-            context.put(Array(key.utf8), Self.entry(owner: context.transaction.signer, value: value))
+        guard let value else {
+            guard owner != nil else { return ContractOutcome(.notFound, "no such key") }
+            context.delete(key)
+            return .ok
         }
+        if action == "create", owner != nil { return ContractOutcome(.conflict, "key exists") }
+        context.put(key, Self.entry(owner: context.transaction.signer, value: value))
         return .ok
+    }
+
+    enum Parsed {
+        case accepted(key: [UInt8], value: String?)
+        case refused(ContractOutcome)
+    }
+
+    /// The key and (for put and create) the value, or the outcome that refuses them.
+    static func parse(_ payload: [String: CanonicalJSON], needsValue: Bool) -> Parsed {
+        guard payload.count == (needsValue ? 2 : 1), case .string(let key)? = payload["key"], !key.isEmpty else {
+            return .refused(ContractOutcome(.invalidPayload, needsValue ? "members key and value" : "member key"))
+        }
+        guard key.utf8.count <= keyBytesMax else {
+            return .refused(ContractOutcome(.tooLarge, "key is at most \(keyBytesMax) bytes"))
+        }
+        guard needsValue else { return .accepted(key: Array(key.utf8), value: nil) }
+        guard case .string(let value)? = payload["value"] else {
+            return .refused(ContractOutcome(.invalidPayload, "value is a string"))
+        }
+        guard value.utf8.count <= valueBytesMax else {
+            return .refused(ContractOutcome(.tooLarge, "value is at most \(valueBytesMax) bytes"))
+        }
+        return .accepted(key: Array(key.utf8), value: value)
     }
 
     /// The stored form of an entry: its owner and its value.
