@@ -26,17 +26,11 @@ import TraceConsensus
                              nonce: salt * 1_000 + index)
         }
         let height = store.appliedHeight + 1
-        let (_, root) = try store.preview(transactions, time: Int64(height) * 1_000)
         let previous = try store.block(at: store.appliedHeight)
-        let hasher = MerkleHasher(.sha256)
-        let header = BlockHeader(
-            chain: "c", height: Height(height), previousBlockHash: previous?.header.hash(.sha256),
-            time: Int64(height) * 1_000,
-            transactionsRoot: Block.transactionsRoot(transactions.map { $0.id(.sha256) }, hasher: hasher),
-            stateRoot: root, proposer: BlockTests.validators[0].publicKey,
+        return try store.makeBlock(
+            transactions, time: Int64(height) * 1_000, proposer: BlockTests.validators[0].publicKey,
             validatorSetHash: try BlockTests.validatorSet().hash(.sha256),
             lastCommit: try previous.map { try BlockTests.certificate(height: height - 1, blockHash: $0.header.hash(.sha256)) })
-        return Block(header: header, transactions: transactions)
     }
 
     @Test func walModeAndFullSync() throws {
@@ -178,6 +172,33 @@ import TraceConsensus
         #expect(reopened.droppedBlocks.map(\.height) == [2])
         #expect(try reopened.block(at: 2) == nil)
         try reopened.commit(good)
+        #expect(reopened.appliedHeight == 2)
+    }
+}
+
+/// Issue 5 item 2: a failure inside the commit transaction leaves nothing behind.
+@Suite struct BlockStoreAtomicityTests {
+    @Test func failedWriteMidCommitLeavesNoTrace() throws {
+        let path = try BlockStoreTests.temporaryPath()
+        let store = try BlockStoreTests.open(path)
+        try store.commit(try BlockStoreTests.nextBlock(store, count: 2, salt: 1))
+        let rootBefore = store.stateRoot
+        let next = try BlockStoreTests.nextBlock(store, count: 3, salt: 2)
+        let saboteur = try DatabasePool(path: path)
+        try saboteur.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER injected BEFORE INSERT ON receipts WHEN NEW.position = 2
+                BEGIN SELECT RAISE(ABORT, 'injected failure'); END
+                """)
+        }
+        #expect(throws: LedgerError(.storage, field: "", rule: "")) { try store.commit(next) }
+        #expect(store.appliedHeight == 1 && store.stateRoot == rootBefore)
+        #expect(try store.block(at: 2) == nil)
+        #expect(try store.receipt(for: next.transactions[0].id(.sha256)) == nil)
+        try saboteur.write { try $0.execute(sql: "DROP TRIGGER injected") }
+        let reopened = try BlockStoreTests.open(path)
+        #expect(reopened.appliedHeight == 1 && reopened.stateRoot == rootBefore)
+        try reopened.commit(next)
         #expect(reopened.appliedHeight == 2)
     }
 }

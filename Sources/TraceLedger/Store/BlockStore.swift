@@ -9,6 +9,9 @@ import TraceCrypto
 /// the applied height commit in one SQLite transaction. On open, the state
 /// tree is rebuilt from the state table and checked against the stored root,
 /// then blocks stored above the applied height are re-executed.
+///
+/// One owner (the chain's driver) calls it from one task at a time; it is
+/// deliberately not `Sendable`.
 public final class BlockStore {
     public let executor: Executor
     private let pool: DatabasePool
@@ -57,6 +60,18 @@ public final class BlockStore {
         var next = tree
         next.apply(execution.changes)
         return (execution, next.root)
+    }
+
+    /// The next block for `transactions`: executes them on a preview of the
+    /// state to fill the state root, and links it to the applied block.
+    public func makeBlock(_ transactions: [Transaction], time: Timestamp, proposer: PublicKey, validatorSetHash: [UInt8],
+                          lastCommit: CommitCertificate?) throws(LedgerError) -> Block {
+        let (_, root) = try preview(transactions, time: time)
+        let ids = transactions.map { $0.id(executor.profile.hash) }
+        let header = BlockHeader(chain: executor.chain, height: Height(appliedHeight + 1), previousBlockHash: appliedHash,
+                                 time: time, transactionsRoot: Block.transactionsRoot(ids, hasher: hasher), stateRoot: root,
+                                 proposer: proposer, validatorSetHash: validatorSetHash, lastCommit: lastCommit)
+        return Block(header: header, transactions: transactions)
     }
 
     /// Executes and commits the next block. Refuses, writing nothing, a block
