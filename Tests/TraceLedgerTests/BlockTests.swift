@@ -125,3 +125,45 @@ import TraceConsensus
         #expect((try? Block(canonicalBytes: original)) != nil)
     }
 }
+
+/// Issue 5 item 1: a header's signers: validator-set hash,
+/// proposer and the previous height's commit certificate.
+@Suite struct BlockSignerTests {
+    @Test func honestHeaderPasses() throws {
+        let header = try BlockTests.block(height: 2, count: 1).header
+        let set = try BlockTests.validatorSet()
+        let previous = BlockID(hash: header.previousBlockHash ?? [])
+        try header.checkSigners(validators: set, previousValidators: set, previousBlockID: previous, profile: .standard)
+        let first = try BlockTests.block(height: 1, count: 0).header
+        try first.checkSigners(validators: set, previousValidators: nil, previousBlockID: nil, profile: .standard)
+    }
+
+    @Test func liesAreRefused() throws {
+        let h = try BlockTests.block(height: 2, count: 1).header
+        let set = try BlockTests.validatorSet()
+        let previous = BlockID(hash: h.previousBlockHash ?? [])
+        let outsider = fixedSigner(99).publicKey
+        let weak = CommitCertificate(height: Height(1), round: Round(0), blockID: previous,
+                                     precommits: Array(h.lastCommit?.precommits.prefix(2) ?? []))
+        let cases: [(BlockHeader, BlockID, LedgerError.Code)] = [
+            (BlockHeader(chain: h.chain, height: h.height, previousBlockHash: h.previousBlockHash, time: h.time,
+                         transactionsRoot: h.transactionsRoot, stateRoot: h.stateRoot, proposer: h.proposer,
+                         validatorSetHash: h.stateRoot, lastCommit: h.lastCommit), previous, .invalidField),
+            (BlockHeader(chain: h.chain, height: h.height, previousBlockHash: h.previousBlockHash, time: h.time,
+                         transactionsRoot: h.transactionsRoot, stateRoot: h.stateRoot, proposer: outsider,
+                         validatorSetHash: h.validatorSetHash, lastCommit: h.lastCommit), previous, .invalidField),
+            (h, BlockID(hash: h.stateRoot), .invalidField),
+            (BlockHeader(chain: h.chain, height: h.height, previousBlockHash: h.previousBlockHash, time: h.time,
+                         transactionsRoot: h.transactionsRoot, stateRoot: h.stateRoot, proposer: h.proposer,
+                         validatorSetHash: h.validatorSetHash, lastCommit: weak), previous, .invalidSignature),
+        ]
+        for (header, previousID, code) in cases {
+            #expect(throws: LedgerError(code, field: "", rule: "")) {
+                try header.checkSigners(validators: set, previousValidators: set, previousBlockID: previousID, profile: .standard)
+            }
+        }
+        #expect(throws: LedgerError(.invalidField, field: "", rule: "")) {
+            try h.checkSigners(validators: set, previousValidators: nil, previousBlockID: previous, profile: .standard)
+        }
+    }
+}
