@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries (Debian: libzint-dev, libssl-dev). `make deps` installs them.
@@ -38,6 +39,14 @@ let package = Package(
         ),
         // Tendermint BFT as a pure state machine.
         .target(name: "TraceConsensus", dependencies: ["TraceCrypto"]),
+        // Transactions, blocks, state tree, executor, block store.
+        .target(
+            name: "TraceLedger",
+            dependencies: [
+                "TraceModel", "TraceCrypto", "TraceConsensus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // Deterministic cluster simulator with seeded faults.
         .target(name: "TraceSimulation", dependencies: ["TraceConsensus", "TraceCrypto"]),
         .executableTarget(
@@ -53,6 +62,7 @@ let package = Package(
         .testTarget(name: "TraceCryptoTests", dependencies: ["TraceCrypto"]),
         .testTarget(name: "TraceConsensusTests", dependencies: ["TraceConsensus", "TraceCrypto"]),
         .testTarget(name: "TraceSimulationTests", dependencies: ["TraceSimulation", "TraceConsensus", "TraceCrypto"]),
+        .testTarget(name: "TraceLedgerTests", dependencies: ["TraceLedger", "TraceCrypto", "TraceConsensus"]),
         .testTarget(name: "CLITests", dependencies: ["crosstrace"]),
     ]
 )

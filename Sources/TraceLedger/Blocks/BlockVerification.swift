@@ -1,0 +1,27 @@
+import TraceConsensus
+import TraceCrypto
+
+extension BlockHeader {
+    /// Checks the header against the chain's validators: the
+    /// validator-set hash is that of `validators`, the proposer is one of
+    /// them, and the carried commit certificate proves, under
+    /// `previousValidators`, a decision for `previousBlockID` — the consensus
+    /// id of the block at height − 1, which the caller knows from its store.
+    public func checkSigners(validators: ValidatorSet, previousValidators: ValidatorSet?, previousBlockID: BlockID?,
+                             profile: CryptoProfile, verifier: any SignatureVerifier = DirectVerifier()) throws(LedgerError) {
+        guard validatorSetHash == validators.hash(profile.hash) else {
+            throw LedgerError(.invalidField, field: "header.validatorSetHash", rule: "the hash of this height's validator set")
+        }
+        guard validators.index(of: proposer) != nil else {
+            throw LedgerError(.invalidField, field: "header.proposer", rule: "a validator of this height")
+        }
+        guard let lastCommit else { return }
+        guard let previousValidators, let previousBlockID, lastCommit.blockID == previousBlockID else {
+            throw LedgerError(.invalidField, field: "header.lastCommit.blockID", rule: "the previous block's id")
+        }
+        guard lastCommit.verify(previousValidators, verifier: verifier) else {
+            throw LedgerError(.invalidSignature, field: "header.lastCommit",
+                              rule: "precommits of more than 2/3 of the voting power, each signature valid")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import TraceCrypto
+import TraceConsensus
+
+/// Reads committed state (the store, or a map in tests).
+public protocol StateReader {
+    func value(forKey key: [UInt8]) -> [UInt8]?
+    /// Whether a transaction with this id was committed in an earlier block.
+    func containsTransaction(_ id: TransactionID) -> Bool
+}
+
+extension StateReader {
+    public func containsTransaction(_ id: TransactionID) -> Bool { false }
+}
+
+/// One write to state: `value == nil` deletes the key.
+public struct StateChange: Hashable, Sendable {
+    public let key: [UInt8]
+    public let value: [UInt8]?
+    public init(key: [UInt8], value: [UInt8]?) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A contract's answer for one transaction: a result code and a short detail.
+public struct ContractOutcome: Hashable, Sendable {
+    public let code: ResultCode
+    public let detail: String
+    public init(_ code: ResultCode, _ detail: String = "") {
+        self.code = code
+        self.detail = detail
+    }
+    public static let ok = ContractOutcome(.ok)
+}
+
+/// A deterministic contract (STYLE.md "Avoid"): no clock but `context.time`,
+/// no randomness, no I/O, no Dictionary order in what it writes. Its writes
+/// are kept only when it answers `.ok`.
+public protocol Contract: Sendable {
+    /// The `contract` name transactions address; also its state namespace.
+    var name: String { get }
+    func execute(_ context: inout ContractContext) -> ContractOutcome
+}
+
+/// What a contract sees while executing one transaction: the transaction,
+/// the block's height and BFT time, and its own state namespace, which
+/// reflects every earlier transaction of the block.
+public struct ContractContext {
+    public let transaction: Transaction
+    public let height: Height
+    public let time: Timestamp
+    let namespace: [UInt8]
+    let state: any StateReader
+    /// Writes of the block's earlier accepted transactions, by full key.
+    private var blockWrites: [[UInt8]: [UInt8]?]
+    /// This transaction's writes, by full key.
+    private(set) var writes: [[UInt8]: [UInt8]?] = [:]
+
+    init(transaction: Transaction, height: Height, time: Timestamp, state: any StateReader,
+         blockWrites: [[UInt8]: [UInt8]?]) {
+        self.transaction = transaction
+        self.height = height
+        self.time = time
+        self.namespace = Self.namespace(of: transaction.contract)
+        self.state = state
+        self.blockWrites = blockWrites
+    }
+
+    /// State keys of contract `name` start with its name and a 0x00 byte.
+    public static func namespace(of name: String) -> [UInt8] { Array(name.utf8) + [0] }
+
+    public func get(_ key: [UInt8]) -> [UInt8]? {
+        let full = namespace + key
+        if let written = writes[full] ?? blockWrites[full] { return written }
+        return state.value(forKey: full)
+    }
+
+    public mutating func put(_ key: [UInt8], _ value: [UInt8]) { writes[namespace + key] = .some(value) }
+
+    public mutating func delete(_ key: [UInt8]) { writes[namespace + key] = .some(nil) }
+
+    /// Ends the transaction: the block's writes, with this transaction's added when `keep`.
+    mutating func finish(keep: Bool) -> [[UInt8]: [UInt8]?] {
+        var out: [[UInt8]: [UInt8]?] = [:]
+        swap(&out, &blockWrites)
+        if keep { for (key, value) in writes { out[key] = value } }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+import TraceCrypto
+import TraceConsensus
+
+/// The result of executing a block: one receipt per transaction, in block
+/// order, and the net state changes sorted by key.
+public struct BlockExecution: Hashable, Sendable {
+    public let receipts: [Receipt]
+    public let changes: [StateChange]
+}
+
+/// Applies a block's transactions in order through the contracts (issue 5
+/// item 1). A refused transaction becomes a receipt with its code and leaves
+/// state untouched; nothing a transaction holds can make it trap.
+public struct Executor: Sendable {
+    public let chain: String
+    public let profile: CryptoProfile
+    private let contracts: [String: any Contract]
+
+    public init(chain: String, profile: CryptoProfile, contracts: [any Contract]) {
+        self.chain = chain
+        self.profile = profile
+        var byName: [String: any Contract] = [:]
+        for contract in contracts {
+            precondition(byName.updateValue(contract, forKey: contract.name) == nil, "duplicate contract \(contract.name)")
+        }
+        self.contracts = byName
+    }
+
+    public func execute(_ transactions: [Transaction], height: Height, time: Timestamp, state: any StateReader) -> BlockExecution {
+        var pending: [[UInt8]: [UInt8]?] = [:]
+        var seen = Set<TransactionID>()
+        var receipts: [Receipt] = []
+        receipts.reserveCapacity(transactions.count)
+        for (index, transaction) in transactions.enumerated() {
+            let id = transaction.id(profile.hash)
+            let outcome: ContractOutcome
+            if !seen.insert(id).inserted {
+                outcome = ContractOutcome(.duplicate, "transaction already in this block")
+            } else if state.containsTransaction(id) {
+                outcome = ContractOutcome(.duplicate, "transaction already committed")
+            } else {
+                outcome = apply(transaction, height: height, time: time, state: state, pending: &pending)
+            }
+            receipts.append(Receipt(transactionID: id, index: UInt32(index), code: outcome.code, detail: outcome.detail))
+        }
+        let changes = pending.map { StateChange(key: $0.key, value: $0.value) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        return BlockExecution(receipts: receipts, changes: changes)
+    }
+
+    private func apply(_ transaction: Transaction, height: Height, time: Timestamp, state: any StateReader,
+                       pending: inout [[UInt8]: [UInt8]?]) -> ContractOutcome {
+        do {
+            try transaction.check(chain: chain, profile: profile)
+        } catch {
+            return ContractOutcome(error.code == .wrongChain ? .wrongChain : .invalidSignature, error.rule)
+        }
+        guard let contract = contracts[transaction.contract] else {
+            return ContractOutcome(.unknownContract, "no contract '\(transaction.contract)' on this chain")
+        }
+        var context = ContractContext(transaction: transaction, height: height, time: time, state: state,
+                                      blockWrites: pending)
+        pending = [:]
+        let outcome = contract.execute(&context)
+        pending = context.finish(keep: outcome.code == .ok)
+        return outcome
+    }
+}
+
+/// State held in memory, for tests and for replaying blocks.
+public struct MemoryState: StateReader, Sendable {
+    public private(set) var values: [[UInt8]: [UInt8]] = [:]
+    public init() {}
+    public func value(forKey key: [UInt8]) -> [UInt8]? { values[key] }
+    public mutating func apply(_ changes: [StateChange]) {
+        for change in changes { values[change.key] = change.value }
+    }
+}

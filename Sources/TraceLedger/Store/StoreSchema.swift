@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+
+/// The tables of a chain's SQLite file (issue 5 item 2, docs/ledger.md).
+/// The four information-block tables join this file later.
+enum StoreSchema {
+    static let statements = [
+        "CREATE TABLE IF NOT EXISTS blocks (height INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, bytes BLOB NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS transactions (id BLOB PRIMARY KEY, height INTEGER NOT NULL, position INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS receipts (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (height, position))",
+        "CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS applied (id INTEGER PRIMARY KEY CHECK (id = 0), height INTEGER NOT NULL, state_root BLOB NOT NULL)",
+    ]
+
+    static func create(_ db: Database) throws {
+        for statement in statements { try db.execute(sql: statement) }
+    }
+}
+
+/// Reads committed state inside a database access.
+struct DatabaseStateReader: StateReader {
+    let db: Database
+
+    func value(forKey key: [UInt8]) -> [UInt8]? {
+        let data = try? Data.fetchOne(db, sql: "SELECT value FROM state WHERE key = ?", arguments: [Data(key)])
+        return data.map { Array($0) }
+    }
+
+    func containsTransaction(_ id: TransactionID) -> Bool {
+        let found = try? Int.fetchOne(db, sql: "SELECT 1 FROM transactions WHERE id = ?", arguments: [Data(id.bytes)])
+        return found != nil
+    }
+}

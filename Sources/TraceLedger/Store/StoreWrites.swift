@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+/// The rows one committed block writes (all inside the caller's transaction).
+enum StoreWrites {
+    static func block(_ block: Block, hash: [UInt8], into db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO blocks (height, hash, bytes) VALUES (?, ?, ?)",
+                       arguments: [Int64(block.header.height.rawValue), Data(hash), Data(block.canonicalBytes)])
+    }
+
+    static func execution(_ execution: BlockExecution, height: UInt64, into db: Database) throws {
+        for receipt in execution.receipts {
+            try db.execute(sql: "INSERT OR IGNORE INTO transactions (id, height, position) VALUES (?, ?, ?)",
+                           arguments: [Data(receipt.transactionID.bytes), Int64(height), Int64(receipt.index)])
+            try db.execute(sql: "INSERT INTO receipts (height, position, bytes) VALUES (?, ?, ?)",
+                           arguments: [Int64(height), Int64(receipt.index), Data(receipt.canonicalBytes)])
+        }
+        for change in execution.changes {
+            if let value = change.value {
+                try db.execute(sql: "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
+                               arguments: [Data(change.key), Data(value)])
+            } else {
+                try db.execute(sql: "DELETE FROM state WHERE key = ?", arguments: [Data(change.key)])
+            }
+        }
+    }
+
+    static func applied(height: UInt64, stateRoot: [UInt8], into db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO applied (id, height, state_root) VALUES (0, ?, ?)",
+                       arguments: [Int64(height), Data(stateRoot)])
+    }
+}
+
+/// What opening a store reads.
+enum StoreReads {
+    struct Loaded {
+        var state: [([UInt8], [UInt8])] = []
+        var applied: (height: UInt64, stateRoot: [UInt8], hash: [UInt8]?)?
+    }
+
+    static func load(_ db: Database) throws -> Loaded {
+        var loaded = Loaded()
+        let rows = try Row.fetchCursor(db, sql: "SELECT key, value FROM state ORDER BY key")
+        while let row = try rows.next() {
+            let key: Data = row["key"]
+            let value: Data = row["value"]
+            loaded.state.append((Array(key), Array(value)))
+        }
+        if let row = try Row.fetchOne(db, sql: "SELECT height, state_root FROM applied WHERE id = 0") {
+            let height: Int64 = row["height"]
+            let root: Data = row["state_root"]
+            let hash = try Data.fetchOne(db, sql: "SELECT hash FROM blocks WHERE height = ?", arguments: [height])
+            loaded.applied = (UInt64(height), Array(root), hash.map { Array($0) })
+        }
+        return loaded
+    }
+}

@@ -1,0 +1,93 @@
+import TraceCrypto
+
+/// A signed request to a contract (issue 5 item 1, R-5.3.1): chain, contract,
+/// action, payload, signer, a random 128-bit nonce and the client's time. The
+/// signature covers `TransactionSigningBytes` of the body — every field but the
+/// signature — and the id is the chain profile's hash of those bytes, so
+/// re-signing the same body never changes the id (docs/encoding.md).
+public struct Transaction: Hashable, Sendable {
+    public let chain: String
+    public let contract: String
+    public let action: String
+    /// The contract's input: a JSON object.
+    public let payload: [String: CanonicalJSON]
+    public let signer: PublicKey
+    /// 32 lowercase hex digits (128 random bits).
+    public let nonce: String
+    /// The client's clock, milliseconds since the Unix epoch.
+    public let time: Int64
+    public let signature: Signature
+    /// `crosstrace/tx/v1\n` ‖ JCS(body).
+    public let signingBytes: [UInt8]
+
+    /// A transaction from checked fields; `fields` must already satisfy `TransactionRules`.
+    init(fields: TransactionFields, signature: Signature) throws(LedgerError) {
+        self.chain = fields.chain
+        self.contract = fields.contract
+        self.action = fields.action
+        self.payload = fields.payload
+        self.signer = fields.signer
+        self.nonce = fields.nonce
+        self.time = fields.time
+        self.signature = signature
+        do {
+            self.signingBytes = try TransactionSigningBytes.of(fields.body)
+        } catch {
+            throw LedgerError(.invalidField, field: "payload", rule: "\(error)")
+        }
+    }
+
+    /// Builds, checks and signs a transaction.
+    public static func sign(chain: String, contract: String, action: String, payload: [String: CanonicalJSON],
+                            nonce: String, time: Int64, signer: any Signer,
+                            limits: TransactionLimits = TransactionLimits()) throws -> Transaction {
+        let fields = TransactionFields(chain: chain, contract: contract, action: action, payload: payload,
+                                       signer: signer.publicKey, nonce: nonce, time: time)
+        try TransactionRules.check(fields)
+        let bytes = try TransactionSigningBytes.of(fields.body)
+        let transaction = try Transaction(fields: fields, signature: try signer.sign(bytes))
+        guard transaction.wireBytes.count <= limits.transactionBytesMax else {
+            throw LedgerError(.tooLarge, field: "transaction", rule: "at most \(limits.transactionBytesMax) bytes")
+        }
+        return transaction
+    }
+
+    /// The id under hash `algorithm` (the chain profile's hash).
+    public func id(_ algorithm: HashAlgorithm) -> TransactionID {
+        TransactionID(bytes: TransactionSigningBytes.transactionId(of: signingBytes, hash: algorithm))
+    }
+
+    /// Whether the signature is valid for the signing bytes under the signer's key.
+    public var hasValidSignature: Bool { signer.isValidSignature(signature, for: signingBytes) }
+
+    /// What a chain checks before accepting the transaction: its chain name,
+    /// an algorithm its profile admits, and the signature.
+    public func check(chain expected: String, profile: CryptoProfile) throws(LedgerError) {
+        guard chain == expected else {
+            throw LedgerError(.wrongChain, field: "chain", rule: "transaction is for '\(chain)', not '\(expected)'")
+        }
+        guard profile.admits(signer.algorithm) else {
+            throw LedgerError(.unsupportedAlgorithm, field: "signer.alg",
+                              rule: "profile '\(profile.rawValue)' does not admit '\(signer.algorithm.rawValue)'")
+        }
+        guard hasValidSignature else {
+            throw LedgerError(.invalidSignature, field: "signature", rule: "signature does not verify over the signing bytes")
+        }
+    }
+}
+
+/// A transaction id: the profile hash of the signing bytes.
+public struct TransactionID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let bytes: [UInt8]
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+    public var description: String { Hex.encode(bytes) }
+}
+
+/// Bounds on transactions, checked before any parsing (issue 5 item 4 defaults).
+public struct TransactionLimits: Hashable, Sendable {
+    /// Largest wire form accepted.
+    public var transactionBytesMax = 64 * 1024
+
+    public init() {}
+}

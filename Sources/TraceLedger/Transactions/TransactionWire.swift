@@ -1,0 +1,123 @@
+import TraceCrypto
+
+/// The JSON wire form clients send: the body's members plus
+/// `"signature": {"alg": …, "value": hex}`. Written canonically (RFC 8785).
+extension Transaction {
+    public var wireJSON: CanonicalJSON {
+        guard case .object(var members) = fields.body else { preconditionFailure("a body is an object") }
+        members["signature"] = .object(["alg": .string(signature.algorithm.rawValue), "value": .string(Hex.encode(signature.rawBytes))])
+        return .object(members)
+    }
+
+    /// The canonical bytes of `wireJSON`.
+    public var wireBytes: [UInt8] {
+        guard let bytes = try? wireJSON.canonicalBytes() else { preconditionFailure("checked fields always serialise") }
+        return bytes
+    }
+
+    var fields: TransactionFields {
+        TransactionFields(chain: chain, contract: contract, action: action, payload: payload, signer: signer,
+                          nonce: nonce, time: time)
+    }
+
+    /// Reads a client's wire JSON (any whitespace and member order), bounded by
+    /// `limits`, and checks every field. Does not check the signature: see `check`.
+    public init(wireBytes: [UInt8], limits: TransactionLimits = TransactionLimits()) throws(LedgerError) {
+        guard wireBytes.count <= limits.transactionBytesMax else {
+            throw LedgerError(.tooLarge, field: "transaction", rule: "at most \(limits.transactionBytesMax) bytes")
+        }
+        let json: CanonicalJSON
+        do {
+            json = try CanonicalJSONParser.parse(wireBytes, sizeMax: limits.transactionBytesMax)
+        } catch {
+            throw LedgerError(.malformed, field: "transaction", rule: "\(error)")
+        }
+        guard case .object(let members) = json else {
+            throw LedgerError(.malformed, field: "transaction", rule: "a JSON object")
+        }
+        try self.init(wireMembers: members)
+    }
+
+    init(wireMembers members: [String: CanonicalJSON]) throws(LedgerError) {
+        let known = TransactionFields.bodyMembers + ["signature"]
+        if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
+            throw LedgerError(.invalidField, field: unknown, rule: "not a transaction member")
+        }
+        let reader = WireReader(members: members)
+        let signer = try reader.publicKey("signer")
+        let fields = TransactionFields(
+            chain: try reader.string("chain"), contract: try reader.string("contract"),
+            action: try reader.string("action"), payload: try reader.object("payload"), signer: signer,
+            nonce: try reader.string("nonce"), time: try reader.integer("time"))
+        try TransactionRules.check(fields)
+        let signature = try reader.signature("signature")
+        guard signature.algorithm == signer.algorithm else {
+            throw LedgerError(.invalidField, field: "signature.alg", rule: "must equal signer.alg")
+        }
+        try self.init(fields: fields, signature: signature)
+    }
+}
+
+/// Typed access to wire members, each failure naming its field.
+struct WireReader {
+    let members: [String: CanonicalJSON]
+
+    func value(_ field: String, in object: [String: CanonicalJSON]? = nil, path: String? = nil) throws(LedgerError) -> CanonicalJSON {
+        guard let value = (object ?? members)[field] else {
+            throw LedgerError(.missingField, field: path ?? field, rule: "required")
+        }
+        return value
+    }
+
+    func string(_ field: String, in object: [String: CanonicalJSON]? = nil, path: String? = nil) throws(LedgerError) -> String {
+        guard case .string(let text) = try value(field, in: object, path: path) else {
+            throw LedgerError(.invalidField, field: path ?? field, rule: "a string")
+        }
+        return text
+    }
+
+    func integer(_ field: String) throws(LedgerError) -> Int64 {
+        guard case .integer(let number) = try value(field) else {
+            throw LedgerError(.invalidField, field: field, rule: "an integer")
+        }
+        return number
+    }
+
+    func object(_ field: String, in object: [String: CanonicalJSON]? = nil, path: String? = nil) throws(LedgerError) -> [String: CanonicalJSON] {
+        guard case .object(let members) = try value(field, in: object, path: path) else {
+            throw LedgerError(.invalidField, field: path ?? field, rule: "a JSON object")
+        }
+        return members
+    }
+
+    /// `{"alg": name, keyName: hex}` with exactly those two members.
+    func algorithmAndBytes(_ field: String, bytesMember: String) throws(LedgerError) -> (SignatureAlgorithm, [UInt8]) {
+        let inner = try object(field)
+        guard inner.count == 2 else {
+            throw LedgerError(.invalidField, field: field, rule: "exactly the members 'alg' and '\(bytesMember)'")
+        }
+        let name = try string("alg", in: inner, path: "\(field).alg")
+        guard let algorithm = SignatureAlgorithm(rawValue: name) else {
+            throw LedgerError(.unsupportedAlgorithm, field: "\(field).alg", rule: "one of p256, ed25519, sm2")
+        }
+        let text = try string(bytesMember, in: inner, path: "\(field).\(bytesMember)")
+        guard text.utf8.allSatisfy(TransactionRules.isLowerHex), text.utf8.count <= 512,
+              let bytes = try? Hex.decode(text) else {
+            throw LedgerError(.invalidField, field: "\(field).\(bytesMember)", rule: "lowercase hex, at most 256 bytes")
+        }
+        return (algorithm, bytes)
+    }
+
+    func publicKey(_ field: String) throws(LedgerError) -> PublicKey {
+        let (algorithm, bytes) = try algorithmAndBytes(field, bytesMember: "key")
+        return PublicKey(algorithm: algorithm, rawBytes: bytes)
+    }
+
+    func signature(_ field: String) throws(LedgerError) -> Signature {
+        let (algorithm, bytes) = try algorithmAndBytes(field, bytesMember: "value")
+        guard bytes.count == 64 else {
+            throw LedgerError(.invalidField, field: "\(field).value", rule: "64 bytes (r‖s or Ed25519)")
+        }
+        return Signature(algorithm: algorithm, rawBytes: bytes)
+    }
+}
