@@ -63,6 +63,15 @@ final class PeerLink: Sendable {
         }
     }
 
+    /// Removes and returns what is still queued (when another connection to the peer replaces this one).
+    func takeQueued() -> [Envelope] {
+        state.withLock { state in
+            var frames: [Envelope] = []
+            while let next = state.queue.popFirst() { frames.append(next) }
+            return frames
+        }
+    }
+
     /// Drops what is still queued (on close).
     func discardQueued() {
         state.withLock { state in

@@ -26,7 +26,11 @@ extension PeerTransport {
         }
         guard kept else { return false }
         metrics.add(\.connectionsAuthenticated)
-        replaced?.channel.close(promise: nil)
+        if let replaced {
+            // Frames not yet written move to the kept connection, in order.
+            for envelope in replaced.takeQueued() { _ = link.enqueue(envelope) }
+            replaced.channel.close(promise: nil)
+        }
         if isNewPeer { onEvent(.connected(link.key, link.direction)) }
         return true
     }

@@ -18,10 +18,10 @@ import TraceCrypto
 
     /// An intruder running the real transport, trusting the server, dialling it with `credentials`.
     func intrude(_ credentials: NodeCredentials, extraCA: TestNetwork? = nil, server: TestNode, serverKey: PublicKey,
-                 network: TestNetwork, group: any EventLoopGroup) async throws {
+                 network: TestNetwork, group: TestGroup) async throws {
         let roots = [network.ca.certificate] + (extraCA.map { [$0.ca.certificate] } ?? [])
         let admission = PeerAdmission(caCertificates: roots, admittedKeys: [serverKey])
-        let intruder = try await TestNode.start(credentials, admission: admission, group: group,
+        let intruder = try await group.start(credentials, admission: admission,
                                                 configuration: TestNetwork.configuration {
             $0.peers = [PeerAddress(key: serverKey, host: "127.0.0.1", port: server.port)]
         })
@@ -37,7 +37,7 @@ import TraceCrypto
             let server = try network.identity("node0")
             let stranger = try other.identity("node1")
             // The stranger's key is even in the admission set: the chain alone refuses it.
-            let node = try await TestNode.start(server, admission: network.admission([server, stranger]), group: group)
+            let node = try await group.start(server, admission: network.admission([server, stranger]))
             try await intrude(stranger, extraCA: other, server: node, serverKey: server.publicKey, network: network, group: group)
             let first = try await node.events.first { $0.isHandshakeRefused }
             #expect(first == .handshakeRefused(.inbound, TransportError(.untrustedChain, field: "", reason: "")))
@@ -50,7 +50,7 @@ import TraceCrypto
             var network = try TestNetwork()
             let server = try network.identity("node0")
             let participant = try network.identity("exporter-01", nodeRoles: [:])
-            let node = try await TestNode.start(server, admission: network.admission([server]), group: group)
+            let node = try await group.start(server, admission: network.admission([server]))
             try await intrude(participant, server: node, serverKey: server.publicKey, network: network, group: group)
             let first = try await node.events.first { $0.isHandshakeRefused }
             #expect(first == .handshakeRefused(.inbound, TransportError(.notANode, field: "", reason: "")))
@@ -63,7 +63,7 @@ import TraceCrypto
             var network = try TestNetwork()
             let server = try network.identity("node0")
             let outsider = try network.identity("node7")
-            let node = try await TestNode.start(server, admission: network.admission([server]), group: group)
+            let node = try await group.start(server, admission: network.admission([server]))
             try await intrude(outsider, server: node, serverKey: server.publicKey, network: network, group: group)
             let first = try await node.events.first { $0.isHandshakeRefused }
             #expect(first == .handshakeRefused(.inbound, TransportError(.notAdmitted, field: "", reason: "")))
@@ -75,8 +75,8 @@ import TraceCrypto
         try await withGroup { group in
             var network = try TestNetwork()
             let server = try network.identity("node0")
-            let node = try await TestNode.start(server, admission: network.admission([server]), group: group)
-            let channel = try await RawPeer.connect(port: node.port, credentials: nil, group: group)
+            let node = try await group.start(server, admission: network.admission([server]))
+            let channel = try await RawPeer.connect(port: node.port, credentials: nil, group: group.group)
             RawPeer.write([0, 0, 0, 2, 1, 0xEE], to: channel)
             try await expectRefusal(at: node, code: .io)
             try await channel.closeFuture.get()
@@ -88,8 +88,8 @@ import TraceCrypto
         try await withGroup { group in
             var network = try TestNetwork()
             let server = try network.identity("node0"), peer = try network.identity("node1")
-            let node = try await TestNode.start(server, admission: network.admission([server, peer]), group: group)
-            let channel = try await RawPeer.connect(port: node.port, credentials: peer, maximumTLSVersion: .tlsv12, group: group)
+            let node = try await group.start(server, admission: network.admission([server, peer]))
+            let channel = try await RawPeer.connect(port: node.port, credentials: peer, maximumTLSVersion: .tlsv12, group: group.group)
             try await expectRefusal(at: node, code: .io)
             try await channel.closeFuture.get()
             await node.transport.shutdown()

@@ -12,14 +12,14 @@ import TraceCrypto
             let server = try network.identity("node0"), good = try network.identity("node1")
             let oversizer = try network.identity("node2"), garbler = try network.identity("node3")
             let admission = network.admission([server, good, oversizer, garbler])
-            let node = try await TestNode.start(server, admission: admission, group: group,
+            let node = try await group.start(server, admission: admission,
                                                 configuration: TestNetwork.configuration { $0.frameBytesMax = 1 << 20 })
-            let peer = try await TestNode.start(good, admission: admission, group: group,
+            let peer = try await group.start(good, admission: admission,
                                                 configuration: TestNetwork.configuration { $0.peers = [node.peerAddress(of: server)] })
             _ = try await node.events.first { $0 == .connected(good.publicKey, .inbound) }
 
             // A whole frame, then a length field of 1 MiB + 1: the frame is delivered, then the connection is refused.
-            let first = try await RawPeer.connect(port: node.port, credentials: oversizer, group: group)
+            let first = try await RawPeer.connect(port: node.port, credentials: oversizer, group: group.group)
             RawPeer.write([0, 0, 0, 2, 6, 0x61] + [0x00, 0x10, 0x00, 0x01], to: first)
             let refusedLarge = try await node.events.first { if case .frameRefused = $0 { return true }; return false }
             #expect(refusedLarge == .frameRefused(oversizer.publicKey, TransportError(.frameTooLarge, field: "", reason: "")))
@@ -30,7 +30,7 @@ import TraceCrypto
             try await expectStillWorking(node, peer, server: server, good: good, round: 1)
 
             // Kind 0 is reserved: a malformed frame.
-            let second = try await RawPeer.connect(port: node.port, credentials: garbler, group: group)
+            let second = try await RawPeer.connect(port: node.port, credentials: garbler, group: group.group)
             RawPeer.write([0, 0, 0, 3, 0, 1, 2], to: second)
             _ = try await node.events.first { $0 == .frameRefused(garbler.publicKey, TransportError(.malformedFrame, field: "", reason: "")) }
             try await second.closeFuture.get()

@@ -11,8 +11,8 @@ import TraceCrypto
             var network = try TestNetwork()
             let a = try network.identity("node0"), b = try network.identity("node1", nodeRoles: ["cbetc": .replica])
             let admission = network.admission([a, b])
-            let nodeB = try await TestNode.start(b, admission: admission, group: group)
-            let nodeA = try await TestNode.start(a, admission: admission, group: group,
+            let nodeB = try await group.start(b, admission: admission)
+            let nodeA = try await group.start(a, admission: admission,
                                                  configuration: TestNetwork.configuration { $0.peers = [nodeB.peerAddress(of: b)] })
             #expect(try await nodeA.events.first { $0.isConnected } == .connected(b.publicKey, .outbound))
             #expect(try await nodeB.events.first { $0.isConnected } == .connected(a.publicKey, .inbound))
@@ -40,24 +40,52 @@ import TraceCrypto
             var network = try TestNetwork()
             let a = try network.identity("node0"), b = try network.identity("node1")
             let admission = network.admission([a, b])
-            let nodeA = try await TestNode.start(a, admission: admission, group: group)
-            let nodeB = try await TestNode.start(b, admission: admission, group: group)
+            let nodeA = try await group.start(a, admission: admission)
+            let nodeB = try await group.start(b, admission: admission)
             nodeA.transport.dial(nodeB.peerAddress(of: b))
             nodeB.transport.dial(nodeA.peerAddress(of: a))
             _ = try await nodeA.events.first { $0.isConnected }
             _ = try await nodeB.events.first { $0.isConnected }
-            // Round trips over whatever connection both kept.
-            for round in 0..<3 {
-                #expect(nodeA.transport.send(Envelope(kind: 2, body: [UInt8(round)]), to: b.publicKey) == .queued)
-                _ = try await nodeB.events.occurrence(round + 1) { $0.isReceived }
-                #expect(nodeB.transport.send(Envelope(kind: 3, body: [UInt8(round)]), to: a.publicKey) == .queued)
-                _ = try await nodeA.events.occurrence(round + 1) { $0.isReceived }
-            }
-            #expect(nodeA.events.received(from: b.publicKey).map(\.body) == [[0], [1], [2]])
-            #expect(nodeB.events.received(from: a.publicKey).map(\.body) == [[0], [1], [2]])
-            #expect(nodeA.transport.connectedPeers == [b.publicKey] && nodeB.transport.connectedPeers == [a.publicKey])
+            // Delivery is best effort while the duplicate is resolved (docs/transport.md): a ping
+            // written on the connection that loses may be lost, so each ping is re-sent until it arrives.
+            try await exchange(Envelope(kind: 2, body: [1]), from: nodeA, to: nodeB, receiverKey: b.publicKey, senderKey: a.publicKey)
+            try await exchange(Envelope(kind: 3, body: [2]), from: nodeB, to: nodeA, receiverKey: a.publicKey, senderKey: b.publicKey)
             await nodeA.transport.shutdown()
             await nodeB.transport.shutdown()
+        }
+    }
+
+    /// A second connection from an already connected peer: both nodes keep the connection opened by
+    /// the smaller key. Made deterministic with a hand-built duplicate carrying the dialled node's certificate.
+    @Test(arguments: [true, false])
+    func r5_3_1_duplicateConnectionFollowsTheTieBreak(duplicateFromSmallerKey: Bool) async throws {
+        try await withGroup { group in
+            var network = try TestNetwork()
+            let pair = [try network.identity("node0"), try network.identity("node1")]
+                .sorted { $0.publicKey.rawBytes.lexicographicallyPrecedes($1.publicKey.rawBytes) }
+            // The dialler a opens the first connection; the duplicate comes from b.
+            let (a, b) = duplicateFromSmallerKey ? (pair[1], pair[0]) : (pair[0], pair[1])
+            let admission = network.admission([a, b])
+            let nodeB = try await group.start(b, admission: admission)
+            let nodeA = try await group.start(a, admission: admission,
+                                              configuration: TestNetwork.configuration { $0.peers = [nodeB.peerAddress(of: b)] })
+            _ = try await nodeB.events.first { $0 == .connected(a.publicKey, .inbound) }
+            let duplicate = try await RawPeer.connect(port: nodeA.port, credentials: b, group: group.group)
+            if duplicateFromSmallerKey {
+                // b's connection wins at a: a closes its own, which b sees go.
+                _ = try await nodeB.events.first { $0 == .disconnected(a.publicKey) }
+                #expect(nodeA.transport.connectedPeers == [b.publicKey])
+                #expect(nodeA.transport.counters.connectionsAuthenticated == 2)
+            } else {
+                // a keeps the connection it opened and closes the duplicate.
+                try await duplicate.closeFuture.get()
+                let ping = Envelope(kind: 8, body: [1])
+                #expect(nodeA.transport.send(ping, to: b.publicKey) == .queued)
+                _ = try await nodeB.events.first { $0 == .received(a.publicKey, ping) }
+                #expect(!nodeB.events.all.contains { $0 == .disconnected(a.publicKey) })
+            }
+            #expect(nodeA.events.all.filter(\.isConnected).count == 1)
+            duplicate.close(promise: nil)
         }
     }
 
@@ -66,13 +94,13 @@ import TraceCrypto
             var network = try TestNetwork()
             let a = try network.identity("node0"), b = try network.identity("node1")
             let admission = network.admission([a, b])
-            let firstB = try await TestNode.start(b, admission: admission, group: group)
-            let nodeA = try await TestNode.start(a, admission: admission, group: group,
+            let firstB = try await group.start(b, admission: admission)
+            let nodeA = try await group.start(a, admission: admission,
                                                  configuration: TestNetwork.configuration { $0.peers = [firstB.peerAddress(of: b)] })
             _ = try await nodeA.events.first { $0.isConnected }
             await firstB.transport.shutdown()
             _ = try await nodeA.events.first { $0 == .disconnected(b.publicKey) }
-            let secondB = try await TestNode.start(b, admission: admission, group: group,
+            let secondB = try await group.start(b, admission: admission,
                                                    configuration: TestNetwork.configuration { $0.listenPort = firstB.port })
             #expect(try await nodeA.events.occurrence(2) { $0.isConnected } == .connected(b.publicKey, .outbound))
             #expect(nodeA.transport.send(Envelope(kind: 4, body: [42]), to: b.publicKey) == .queued)
@@ -90,13 +118,13 @@ import TraceCrypto
             var network = try TestNetwork()
             let a = try network.identity("node0"), b = try network.identity("node1")
             let admission = network.admission([a, b])
-            let nodeB = try await TestNode.start(b, admission: admission, group: group)
+            let nodeB = try await group.start(b, admission: admission)
             let configuration = TestNetwork.configuration {
                 $0.peers = [nodeB.peerAddress(of: b)]
                 $0.outboundQueueFramesMax = 64
                 $0.outboundOverflow = policy
             }
-            let nodeA = try await TestNode.start(a, admission: admission, group: group, configuration: configuration)
+            let nodeA = try await group.start(a, admission: admission, configuration: configuration)
             _ = try await nodeA.events.first { $0.isConnected }
             let link = try #require(nodeA.transport.state.withLock { $0.links[b.publicKey] })
             let transport = nodeA.transport
@@ -116,6 +144,15 @@ import TraceCrypto
             await nodeA.transport.shutdown()
             await nodeB.transport.shutdown()
         }
+    }
+
+    /// Sends `ping` until the receiver reports it (at most 20 tries, each waiting up to 3 s).
+    func exchange(_ ping: Envelope, from sender: TestNode, to receiver: TestNode, receiverKey: PublicKey, senderKey: PublicKey) async throws {
+        for _ in 0..<20 {
+            _ = sender.transport.send(ping, to: receiverKey)
+            if (try? await receiver.events.first(timeout: .seconds(3)) { $0 == .received(senderKey, ping) }) != nil { return }
+        }
+        Issue.record("\(ping) never arrived")
     }
 
     static func bytes(_ index: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(index).bigEndian, Array.init) }

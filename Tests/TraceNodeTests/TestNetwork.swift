@@ -63,15 +63,34 @@ struct TestNode: Sendable {
     }
 }
 
-/// Runs `body` with a fresh event loop group and shuts it down afterwards.
-func withGroup<T>(threads: Int = 2, _ body: (MultiThreadedEventLoopGroup) async throws -> T) async throws -> T {
-    let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
-    do {
-        let result = try await body(group)
+/// An event loop group for one test; every transport started through it is shut down
+/// before the group, whether the test passes or throws.
+final class TestGroup: Sendable {
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    private let started = Locked<[PeerTransport]>([])
+
+    func start(_ credentials: NodeCredentials, admission: PeerAdmission,
+               configuration: TransportConfiguration = TestNetwork.configuration()) async throws -> TestNode {
+        let node = try await TestNode.start(credentials, admission: admission, group: group, configuration: configuration)
+        started.withLock { $0.append(node.transport) }
+        return node
+    }
+
+    func shutdown() async throws {
+        for transport in started.withLock({ $0 }) { await transport.shutdown() }
         try await group.shutdownGracefully()
+    }
+}
+
+/// Runs `body` with a fresh `TestGroup` and shuts it down afterwards.
+func withGroup<T>(_ body: (TestGroup) async throws -> T) async throws -> T {
+    let testGroup = TestGroup()
+    do {
+        let result = try await body(testGroup)
+        try await testGroup.shutdown()
         return result
     } catch {
-        try? await group.shutdownGracefully()
+        try? await testGroup.shutdown()
         throw error
     }
 }
