@@ -6,7 +6,11 @@ import TraceCrypto
 extension PeerTransport {
     func initializeInbound(_ channel: any Channel) -> EventLoopFuture<Void> {
         guard track(channel) else { return channel.close() }
-        guard reservePendingInbound() else { return channel.close() }
+        guard reservePendingInbound() else {
+            handshakeRefused(.inbound, TransportError(.io, field: "pendingInboundMax",
+                                                      reason: "\(configuration.pendingInboundMax) handshakes already pending"))
+            return channel.close()
+        }
         return channel.eventLoop.makeCompletedFuture {
             let handler = PeerChannelHandler(transport: self, direction: .inbound, expectedKey: nil)
             let callback = TransportTLS.verificationCallback(

@@ -31,3 +31,10 @@ enum RawPeer {
         channel.writeAndFlush(ByteBuffer(bytes: bytes), promise: nil)
     }
 }
+
+extension RawPeer {
+    /// A plain TCP connection that never starts TLS.
+    static func silent(port: Int, group: any EventLoopGroup) async throws -> any Channel {
+        try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()
+    }
+}
