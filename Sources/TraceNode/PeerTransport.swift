@@ -35,8 +35,13 @@ public final class PeerTransport: Sendable {
         self.onEvent = onEvent
     }
 
-    /// Binds the listener, dials the configured peers, and returns the bound address.
+    /// Binds the listener, dials the configured peers, and returns the bound address. Once per transport.
     public func start() async throws(TransportError) -> SocketAddress {
+        let first = state.withLock { state -> Bool in
+            defer { state.started = true }
+            return !state.started && !state.shuttingDown
+        }
+        guard first else { throw TransportError(.invalidConfiguration, field: "start", reason: "already started or shut down") }
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -98,6 +103,7 @@ public final class PeerTransport: Sendable {
 /// Mutable state of a transport, behind its lock.
 struct TransportState {
     var server: (any Channel)?
+    var started = false
     var shuttingDown = false
     var links: [PublicKey: PeerLink] = [:]
     var openChannels: [ObjectIdentifier: any Channel] = [:]

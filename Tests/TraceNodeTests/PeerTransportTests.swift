@@ -27,6 +27,7 @@ import TraceCrypto
             #expect(nodeA.transport.send(toB, to: a.publicKey) == .notConnected)
             #expect(nodeA.transport.send(Envelope(kind: 1, body: Array(repeating: 0, count: 8 << 20)), to: b.publicKey) == .refusedTooLarge)
 
+            await #expect(throws: TransportError(.invalidConfiguration, field: "", reason: "")) { try await nodeA.transport.start() }
             await nodeA.transport.shutdown()
             #expect(try await nodeB.events.first { $0 == .disconnected(a.publicKey) } == .disconnected(a.publicKey))
             await nodeB.transport.shutdown()

@@ -36,6 +36,7 @@ struct TestNetwork {
     static func configuration(_ change: (inout TransportConfiguration) -> Void = { _ in }) -> TransportConfiguration {
         var configuration = TransportConfiguration()
         configuration.reconnectBackoff = ReconnectBackoff(initial: .milliseconds(20), maximum: .milliseconds(200))
+        configuration.handshakeTimeout = .seconds(60) // generous on a loaded machine
         change(&configuration)
         return configuration
     }
