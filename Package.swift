@@ -45,6 +45,8 @@ let package = Package(
             name: "TraceNode",
             dependencies: [
                 "TraceCrypto",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -70,6 +72,7 @@ let package = Package(
             name: "TraceNodeTests",
             dependencies: [
                 "TraceNode", "TraceCrypto",
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
