@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System libraries (Debian: libzint-dev, libssl-dev). `make deps` installs them.
@@ -47,6 +49,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The running node: peer transport over SwiftNIO with mutual TLS 1.3 (issue 5, item 4).
+        .target(
+            name: "TraceNode",
+            dependencies: [
+                "TraceCrypto",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Deterministic cluster simulator with seeded faults.
         .target(name: "TraceSimulation", dependencies: ["TraceConsensus", "TraceCrypto"]),
         .executableTarget(
@@ -63,6 +78,17 @@ let package = Package(
         .testTarget(name: "TraceConsensusTests", dependencies: ["TraceConsensus", "TraceCrypto"]),
         .testTarget(name: "TraceSimulationTests", dependencies: ["TraceSimulation", "TraceConsensus", "TraceCrypto"]),
         .testTarget(name: "TraceLedgerTests", dependencies: ["TraceLedger", "TraceCrypto", "TraceConsensus"]),
+        .testTarget(
+            name: "TraceNodeTests",
+            dependencies: [
+                "TraceNode", "TraceCrypto",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["crosstrace"]),
     ]
 )
