@@ -40,6 +40,9 @@ enum POSIXFile {
                     if errno == EINTR { continue }
                     throw failure(file, "write")
                 }
+                guard written > 0 else {
+                    throw DurabilityError(.io, file: file, operation: "write", rule: "write returned 0 bytes")
+                }
                 offset += written
             }
         }
