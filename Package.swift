@@ -63,7 +63,7 @@ let package = Package(
             ]
         ),
         // Deterministic cluster simulator with seeded faults.
-        .target(name: "TraceSimulation", dependencies: ["TraceConsensus", "TraceCrypto"]),
+        .target(name: "TraceSimulation", dependencies: ["TraceConsensus", "TraceCrypto", "TraceLedger"]),
         .executableTarget(
             name: "crosstrace",
             dependencies: [

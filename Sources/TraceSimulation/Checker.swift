@@ -1,5 +1,6 @@
 import TraceConsensus
 import TraceCrypto
+import TraceLedger
 
 /// Invariants checked continuously while a simulation runs. Byzantine
 /// validators (including every twin) are exempt from the per-node rules.
@@ -21,6 +22,8 @@ struct Checker {
     private var locks: [Int: Lock] = [:]
     private var heights: [Int: Height] = [:]
     private var durableChains: [Int: [BlockID]] = [:]
+    /// Every own message a correct node sent, by node and position.
+    private var sentByNode: [Int: [SignPosition: [UInt8]]] = [:]
     static let violationsMax = 20
 
     init(validators: ValidatorSet, byzantine: Set<Int>, verifier: any SignatureVerifier) {
@@ -81,6 +84,8 @@ struct Checker {
     /// No vote leaves before its sync: the WAL record holding it is durable.
     mutating func checkDurable(node: Int, _ message: SignedMessage, recordEnd: Int?, durableSize: Int) {
         checks += 1
+        let state = ConsensusWAL.signerState(of: message)
+        sentByNode[node, default: [:]][state.position] = state.signBytes
         guard let recordEnd, recordEnd <= durableSize else {
             fail("durability: node \(node) sent its \(message.kindName) at height \(message.height) before syncing it")
             return
@@ -142,6 +147,39 @@ struct Checker {
         }
         if !byzantine.contains(accused) { fail("evidence: node \(node) accused correct validator \(accused)") }
     }
+}
+
+extension Checker {
+    /// No double-sign across restarts, checked from what a restarting node
+    /// reads back: its signer state covers every message it ever sent (same
+    /// bytes at the last position), and its WAL holds every message it sent
+    /// at the height it resumes, with no two different messages at one position.
+    mutating func checkRecoveredSigner(node: Int, height: Height, signerState: SignerState?, walOwn: [SignerState]) {
+        checks += 1
+        var logged: [SignPosition: [UInt8]] = [:]
+        for own in walOwn {
+            if let other = logged[own.position], other != own.signBytes {
+                fail("double-sign guard: node \(node)'s WAL holds two messages at \(own.position.text)")
+            }
+            logged[own.position] = own.signBytes
+        }
+        for (position, bytes) in (sentByNode[node] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let state = signerState, position <= state.position else {
+                fail("double-sign guard: node \(node) sent \(position.text) but its signer state is \(signerState?.position.text ?? "empty")")
+                return
+            }
+            if position == state.position, bytes != state.signBytes {
+                fail("double-sign guard: node \(node)'s signer state holds other bytes than it sent at \(position.text)")
+            }
+            if position.height == height, logged[position] != bytes {
+                fail("double-sign guard: node \(node) sent \(position.text) but its WAL does not hold that message")
+            }
+        }
+    }
+}
+
+extension SignPosition {
+    var text: String { "height \(height) round \(round) step \(step)" }
 }
 
 extension SignedMessage {

@@ -1,5 +1,6 @@
 import TraceConsensus
 import TraceCrypto
+import TraceLedger
 
 /// One simulated validator process: the real state machine, its disk, its
 /// clock and its volatile memory (mempool, timers), lost on a crash.
@@ -8,8 +9,10 @@ final class SimNode {
     let validatorIndex: Int
     let signer: Ed25519Signer
     let disk = SimulatedDisk()
-    var wal: RecordLog { RecordLog(name: "wal", store: disk) }
+    var wal: ConsensusWAL { ConsensusWAL(store: disk) }
     var blockStore: RecordLog { RecordLog(name: "blocks", store: disk) }
+    /// The signer state file as loaded at the last restart (memory: lost on a crash).
+    var signerFile: SignerStateFile?
     var core: Consensus?
     var incarnation = 0
     var replaying = false
@@ -50,14 +53,4 @@ extension SignedMessage {
         }
     }
 
-    var signerState: SignerState {
-        switch self {
-        case .proposal(let p):
-            return SignerState(position: SignPosition(height: p.height, round: p.round, step: 0), signBytes: p.signBytes,
-                               signature: p.signature)
-        case .vote(let v):
-            return SignerState(position: SignPosition(height: v.height, round: v.round, step: v.type.rawValue),
-                               signBytes: v.signBytes, signature: v.signature)
-        }
-    }
 }

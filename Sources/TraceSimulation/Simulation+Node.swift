@@ -1,5 +1,6 @@
 import TraceConsensus
 import TraceCrypto
+import TraceLedger
 
 /// The driver: feeds events to a node's state machine and performs its
 /// actions in order, durable writes first.
@@ -21,7 +22,7 @@ extension Simulation {
         let local = localTime ?? node.clock.local(now)
         guard let actions = node.core?.step(event, localTime: local), let core = node.core else { return }
         if core.lastEventMatters, !node.replaying {
-            try node.wal.append(ConsensusWALEntry.input(event, localTime: local).encoded())
+            try node.wal.append(.input(event, localTime: local))
         }
         checker.checkHeight(node: node.id, core.height)
         try perform(node, actions)
@@ -32,10 +33,7 @@ extension Simulation {
             guard node.isUp else { return }
             switch action {
             case .persistThenSend(let record, let messages):
-                let end = try node.wal.append(ConsensusWALEntry.own(record.ownMessage).encoded())
-                try node.wal.sync()
-                try node.disk.writeAtomically("signer-state", record.signerState.encoded())
-                node.ownRecordEnd[record.ownMessage.signBytes] = end
+                try persist(node, record)
                 send(node, messages)
             case .send(let messages):
                 send(node, messages)
@@ -69,7 +67,7 @@ extension Simulation {
             node.committed.formUnion(transactions)
             node.mempool.subtract(transactions)
         }
-        try node.disk.truncate("wal", to: 0)
+        try node.wal.reset()
         node.ownRecordEnd = [:]
         node.replaying = false
         queue.push(now + 1, .startHeight(node: node.id, incarnation: node.incarnation))
@@ -88,7 +86,7 @@ extension Simulation {
         for message in messages {
             if message.signerIndex == node.validatorIndex, isCorrect(node) {
                 checker.checkDurable(node: node.id, message, recordEnd: node.ownRecordEnd[message.signBytes],
-                                     durableSize: node.disk.durableSize("wal"))
+                                     durableSize: node.disk.durableSize(node.wal.name))
             }
             checker.noteSent(node: node.id, validator: node.validatorIndex, message)
             if byzantine.contains(node.validatorIndex), misbehave(node, message) { continue }
@@ -118,6 +116,7 @@ extension Simulation {
         node.core = nil
         node.incarnation += 1
         node.mempool = []
+        node.signerFile = nil
         node.disk.operationsUntilCrash = nil
         node.disk.crash(using: &rng)
         node.crashedAt = now
@@ -134,27 +133,17 @@ extension Simulation {
             node.chain = try node.blockStore.readAll().map { try StoredDecision(decoding: $0.record) }
             checker.checkRecovered(node: node.id, chain: node.chain)
             node.committed = Set(node.chain.flatMap { SimApplication.transactions($0.block.payload) ?? [] })
-            let stateBytes = try node.disk.read("signer-state")
-            let signerState = stateBytes.isEmpty ? nil : try SignerState(decoding: stateBytes)
-            let entries = try node.wal.readAll().map { (try ConsensusWALEntry(decoding: $0.record), $0.end) }
             let target = Height(UInt64(node.chain.count + 1))
-            let startIndex = entries.lastIndex { entry in
-                if case .input(.startHeight(let start), _) = entry.0 { return start.height == target }
-                return false
-            }
-            let current = startIndex.map { Array(entries[$0...]) } ?? []
-            var recovered: [SignerState] = []
+            let recovery = try node.wal.recover(height: target)
+            let signerFile = try recoverSignerState(node, recovery)
             node.ownRecordEnd = [:]
-            for (entry, end) in current {
-                if case .own(let message) = entry {
-                    recovered.append(message.signerState)
-                    node.ownRecordEnd[message.signBytes] = end
-                }
+            for item in recovery.entries {
+                if case .own(let message) = item.entry { node.ownRecordEnd[message.signBytes] = item.end }
             }
             node.core = try Consensus(config: options.consensus, signer: node.signer, verifier: verifier,
-                                      signerState: signerState, recovered: recovered)
+                                      signerState: signerFile.last, recovered: recovery.ownSignerStates)
             scheduleTick(node)
-            try replay(node, current.map(\.0), target: target)
+            try replay(node, recovery.entries.map(\.entry), target: target)
         } catch is SimulatedCrash {
             faultsInjected += 1
             if node.isUp {
@@ -168,9 +157,38 @@ extension Simulation {
         }
     }
 
+    /// The node's own message and its signer state are durable before it
+    /// leaves: WAL record synced, then the signer state file. A message the WAL
+    /// already holds (asked again during replay) is durable already.
+    private func persist(_ node: SimNode, _ record: PersistRecord) throws {
+        guard node.ownRecordEnd[record.ownMessage.signBytes] == nil else { return }
+        guard let signerFile = node.signerFile else {
+            checker.fail("node \(node.id): signing without a loaded signer state")
+            return
+        }
+        let end = try node.wal.appendOwnAndSync(record.ownMessage)
+        try signerFile.save(record.signerState)
+        node.ownRecordEnd[record.ownMessage.signBytes] = end
+    }
+
+    /// Loads the signer state, checks it and the WAL against every message
+    /// the node sent before, and brings the file up to the WAL's last own
+    /// message (a crash can fall between the WAL sync and the file write).
+    private func recoverSignerState(_ node: SimNode, _ recovery: ConsensusWALRecovery) throws -> SignerStateFile {
+        let signerFile = try SignerStateFile(store: node.disk)
+        if isCorrect(node) {
+            checker.checkRecoveredSigner(node: node.id, height: recovery.height, signerState: signerFile.last, walOwn: recovery.ownSignerStates)
+        }
+        if let highest = recovery.highestOwn, signerFile.last.map({ $0.position < highest.position }) ?? true {
+            try signerFile.save(highest)
+        }
+        node.signerFile = signerFile
+        return signerFile
+    }
+
     private func replay(_ node: SimNode, _ entries: [ConsensusWALEntry], target: Height) throws {
         guard !entries.isEmpty else {
-            try node.disk.truncate("wal", to: 0)
+            try node.wal.reset()
             try startHeight(node)
             return
         }

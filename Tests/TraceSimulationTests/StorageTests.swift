@@ -1,4 +1,5 @@
 import Testing
+import TraceLedger
 @testable import TraceSimulation
 
 /// The simulated disk loses unsynced writes and tears the last record; the
