@@ -47,12 +47,14 @@ extension Mempool {
     }
 
     /// Duplicate, committed or replayed: what the mempool remembers decides.
-    func stateRejection(_ entry: PoolEntry) -> MempoolRejection? {
+    /// A pair past its expiry counts as forgotten even before `expire` runs.
+    func stateRejection(_ entry: PoolEntry, now: Timestamp) -> MempoolRejection? {
         if pool.contains(entry.id) {
             return duplicate(entry.id)
         }
         let transaction = entry.transaction
-        guard let record = nonces.record(for: NonceKey(signer: transaction.signer, nonce: transaction.nonce)) else {
+        guard let record = nonces.record(for: NonceKey(signer: transaction.signer, nonce: transaction.nonce)),
+              record.expiresAt >= now else {
             return nil
         }
         if record.id == entry.id {

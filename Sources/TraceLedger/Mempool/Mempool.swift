@@ -43,34 +43,11 @@ public struct Mempool: Sendable {
 
     public func contains(_ id: TransactionID) -> Bool { pool.contains(id) }
 
-    /// One result per transaction, in order. Checks that need no signature run
-    /// first; the survivors' signatures are verified in one `BatchVerifier`
-    /// call; then, in order, each is refused or added.
+    /// One result per transaction, in order: `plan`, `verifySignatures`, then
+    /// `complete` in one call. A node that guards the mempool with a lock runs
+    /// the three steps itself and verifies outside the lock (`Mempool+Admission.swift`).
     public mutating func admit(_ batch: [Transaction], now: Timestamp) -> [AdmissionResult] {
-        expire(now: now)
-        var results = [AdmissionResult?](repeating: nil, count: batch.count)
-        var candidates: [Candidate] = []
-        var projected = Usage(count: pool.count, bytes: pool.bytes, nonces: nonces.count)
-        for (index, transaction) in batch.enumerated() {
-            let candidate = Candidate(index: index, entry: entry(for: transaction))
-            if let rejection = firstRejection(candidate.entry, now: now, projected: projected) {
-                results[index] = .rejected(rejection)
-            } else {
-                projected.add(candidate.entry.bytes)
-                candidates.append(candidate)
-            }
-        }
-        let valid = verifier.verify(candidates.map { candidate in
-            let transaction = candidate.entry.transaction
-            return SignatureCheck(message: transaction.signingBytes, publicKey: transaction.signer,
-                                  signature: transaction.signature)
-        })
-        for (candidate, isValid) in zip(candidates, valid) {
-            results[candidate.index] = isValid ? add(candidate.entry, now: now) : .rejected(badSignature())
-        }
-        let answered = results.compactMap { $0 }
-        precondition(answered.count == batch.count, "every item is answered")
-        return answered
+        complete(plan(batch, now: now).verifySignatures())
     }
 
     /// Up to `maxCount` waiting transactions whose wire bytes sum to at most
@@ -104,23 +81,22 @@ public struct Mempool: Sendable {
         }
     }
 
-    private mutating func expire(now: Timestamp) {
+    mutating func expire(now: Timestamp) {
         for id in nonces.expire(now: now) { pool.remove(id) }
     }
 
-    private mutating func add(_ entry: PoolEntry, now: Timestamp) -> AdmissionResult {
-        if let rejection = stateRejection(entry) { return .rejected(rejection) }
+    mutating func add(_ entry: PoolEntry, now: Timestamp) -> AdmissionResult {
+        if let rejection = stateRejection(entry, now: now) { return .rejected(rejection) }
         let usage = Usage(count: pool.count, bytes: pool.bytes, nonces: nonces.count)
         if let rejection = capacityRejection(entry.bytes, usage: usage) { return .rejected(rejection) }
         pool.append(entry)
         let transaction = entry.transaction
         nonces.remember(NonceKey(signer: transaction.signer, nonce: transaction.nonce), id: entry.id,
                         expiresAt: expiry(of: transaction, now: now))
-        precondition(pool.count <= config.transactionsMax && pool.bytes <= config.bytesMax, "mempool bounds")
         return .accepted(entry.id)
     }
 
-    private func entry(for transaction: Transaction) -> PoolEntry {
+    func entry(for transaction: Transaction) -> PoolEntry {
         PoolEntry(transaction: transaction, id: transaction.id(profile.hash), bytes: transaction.wireBytes.count)
     }
 
@@ -128,15 +104,5 @@ public struct Mempool: Sendable {
     private func expiry(of transaction: Transaction, now: Timestamp) -> Timestamp {
         let (sum, overflow) = max(transaction.time, now).addingReportingOverflow(config.clockSkewMilliseconds)
         return overflow ? .max : sum
-    }
-
-    private func firstRejection(_ entry: PoolEntry, now: Timestamp, projected: Usage) -> MempoolRejection? {
-        statelessRejection(entry, now: now) ?? stateRejection(entry) ?? capacityRejection(entry.bytes, usage: projected)
-    }
-
-    /// An admission in progress: the batch position and the entry it would add.
-    private struct Candidate {
-        let index: Int
-        let entry: PoolEntry
     }
 }

@@ -73,4 +73,19 @@ import TraceCrypto
             try Mempool(profile: .national, chain: "cbetc", verifier: shared)
         }
     }
+
+    /// The three steps a locked node runs: plan (cheap), verify (no lock),
+    /// complete (sees what other batches changed meanwhile).
+    @Test func issue5_4_threeStepAdmission() throws {
+        var mempool = try F.mempool { $0.transactionsMax = 2 }
+        let (a, b, c) = (try F.transaction(nonce: 1), try F.transaction(nonce: 2), try F.transaction(nonce: 3))
+        let plan = mempool.plan([a, b], now: F.t0)
+        #expect(plan.candidateCount == 2 && mempool.count == 0)
+        let verified = plan.verifySignatures()
+        #expect(mempool.admit([b, c], now: F.t0).allSatisfy { $0.rejection == nil })
+        let results = mempool.complete(verified)
+        #expect(results.map { $0.rejection?.code } == [.mempoolFull, .duplicate])
+        #expect(mempool.reap(maxBytes: .max, maxCount: 10) == [b, c])
+        #expect(mempool.verifier.verificationCount == 3)
+    }
 }
