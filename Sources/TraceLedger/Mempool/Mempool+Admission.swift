@@ -10,11 +10,13 @@ import TraceCrypto
 ///     let verified = plan.verifySignatures()                  // parallel, no lock
 ///     let results = lock.withLock { $0.complete(verified) }   // state, bounds, add
 extension Mempool {
-    /// Size, chain, algorithm, time, duplicate, replay and bounds — everything
-    /// that needs no signature — over the whole batch, with the bounds projected
-    /// as if every earlier survivor were accepted, so that no signature is
-    /// checked for a transaction that could not be admitted anyway.
-    public func plan(_ batch: [Transaction], now: Timestamp) -> AdmissionPlan {
+    /// Forgets what expired by `now`, then runs size, chain, algorithm, time,
+    /// duplicate, replay and bounds — everything that needs no signature — over
+    /// the whole batch, with the bounds projected as if every earlier survivor
+    /// were accepted, so that no signature is checked for a transaction that
+    /// could not be admitted anyway.
+    public mutating func plan(_ batch: [Transaction], now: Timestamp) -> AdmissionPlan {
+        expire(now: now)
         var results = [AdmissionResult?](repeating: nil, count: batch.count)
         var candidates: [AdmissionPlan.Candidate] = []
         var projected = Usage(count: pool.count, bytes: pool.bytes, nonces: nonces.count)
