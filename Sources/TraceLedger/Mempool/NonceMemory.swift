@@ -90,7 +90,6 @@ struct ExpiryHeap: Sendable {
     private var entries: [Entry] = []
 
     var top: Entry? { entries.first }
-    var count: Int { entries.count }
 
     mutating func push(_ entry: Entry) {
         entries.append(entry)
