@@ -1,0 +1,45 @@
+/// A transaction waiting in the mempool, with its id and wire size.
+struct PoolEntry: Sendable {
+    let transaction: Transaction
+    let id: TransactionID
+    let bytes: Int
+}
+
+/// The waiting transactions in arrival order, with O(1) lookup and removal
+/// by id. Removed slots become holes that are compacted away once they
+/// outnumber the live entries, so memory stays proportional to `count`.
+struct ArrivalQueue: Sendable {
+    private var slots: [PoolEntry?] = []
+    private var positions: [TransactionID: Int] = [:]
+    private(set) var bytes = 0
+
+    var count: Int { positions.count }
+
+    func contains(_ id: TransactionID) -> Bool { positions[id] != nil }
+
+    /// The live entries, oldest first.
+    var inArrivalOrder: some Sequence<PoolEntry> { slots.lazy.compactMap { $0 } }
+
+    mutating func append(_ entry: PoolEntry) {
+        precondition(positions[entry.id] == nil, "a waiting id is refused as a duplicate before admission")
+        positions[entry.id] = slots.count
+        slots.append(entry)
+        bytes += entry.bytes
+    }
+
+    @discardableResult
+    mutating func remove(_ id: TransactionID) -> PoolEntry? {
+        guard let position = positions.removeValue(forKey: id), let entry = slots[position] else { return nil }
+        slots[position] = nil
+        bytes -= entry.bytes
+        if slots.count > 2 * positions.count + 64 { compact() }
+        return entry
+    }
+
+    private mutating func compact() {
+        slots = slots.filter { $0 != nil }
+        for (position, entry) in slots.enumerated() {
+            if let entry { positions[entry.id] = position }
+        }
+    }
+}
