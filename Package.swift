@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "crosstrace",
             dependencies: [
-                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation",
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "TraceConsensusTests", dependencies: ["TraceConsensus", "TraceCrypto"]),
         .testTarget(name: "TraceSimulationTests", dependencies: ["TraceSimulation", "TraceConsensus", "TraceCrypto"]),
         .testTarget(name: "TraceLedgerTests", dependencies: ["TraceLedger", "TraceCrypto", "TraceConsensus"]),
-        .testTarget(name: "CLITests", dependencies: ["crosstrace"]),
+        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto"]),
     ]
 )
