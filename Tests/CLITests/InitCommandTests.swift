@@ -55,6 +55,7 @@ import TraceLedger
             let consensusKey = try KeyFile.parse(Array(try Data(contentsOf: URL(fileURLWithPath: keyPath)))).signingKey(passphrase: nil)
             #expect(genesis.validators[index].consensusKey == consensusKey.publicKey)
             #expect(genesis.validators[index].nodeKey == tlsKey.publicKey)
+            #expect(genesis.nodeRole(of: tlsKey.publicKey) == .validator)
             #expect(config.dataDirectory(of: chain) == home + "/chains/\(chain.id)")
         }
     }

@@ -90,6 +90,15 @@ public struct Genesis: Hashable, Sendable {
         }
     }
 
+    /// The role of the node whose TLS certificate holds `nodeKey`, or nil when
+    /// genesis names no such node: peer admission accepts only validators and
+    /// replicas of this chain, never another certificate of the same CA (issue 5 item 4).
+    public func nodeRole(of nodeKey: PublicKey) -> NodeRole? {
+        if validators.contains(where: { $0.nodeKey == nodeKey }) { return .validator }
+        if replicas.contains(where: { $0.nodeKey == nodeKey }) { return .replica }
+        return nil
+    }
+
     /// The network CA certificates, parsed.
     public func networkCAs() throws(GenesisError) -> [Certificate] {
         var certificates: [Certificate] = []

@@ -43,6 +43,13 @@ import TraceCrypto
         #expect(set.index(of: GenesisFixture.p256(3)) == 2)
     }
 
+    @Test func r5_3_1_nodeRoleComesFromGenesisNodeKeys() {
+        let genesis = GenesisFixture.standard
+        #expect(genesis.nodeRole(of: GenesisFixture.p256(12)) == .validator)
+        #expect(genesis.nodeRole(of: GenesisFixture.p256(21)) == .replica)
+        #expect(genesis.nodeRole(of: GenesisFixture.p256(1)) == nil)
+    }
+
     @Test func r5_3_4_nationalProfileAdmitsOnlySM2() throws {
         #expect(throws: Never.self) { try GenesisFixture.national.validate() }
         var mixed = GenesisFixture.national
