@@ -5,7 +5,9 @@ import TraceCrypto
 /// type; errors carry the key's line and column. Then `validate()`.
 extension NodeConfig {
     /// Reads, parses and validates `<home>/node.toml`.
+    /// A relative `home` is taken from the current directory, so resolved paths are absolute.
     public static func load(home: String) throws(ConfigError) -> NodeConfig {
+        let home = home.hasPrefix("/") ? home : FileManager.default.currentDirectoryPath + "/" + home
         let path = (home.hasSuffix("/") ? String(home.dropLast()) : home) + "/" + fileName
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ConfigError(.unreadable, field: "file", rule: "cannot open \(path)")

@@ -96,7 +96,8 @@ import TraceLedger
     }
 
     /// Seeded random bytes and mutations of a real node.toml: every input
-    /// either parses or is refused with a `ConfigError` — never a crash.
+    /// either parses (and then validates or is refused) or is refused with a
+    /// `ConfigError` — never a crash.
     @Test func fuzzNeverCrashes() throws {
         let seed = Array(NodeConfigFixture.fullText.utf8)
         let alphabet = Array("[]=\"'#,\\\n\r\t _-.0123456789abcdefxtuU{}+".utf8)
@@ -120,7 +121,8 @@ import TraceLedger
                 }
             }
             do {
-                _ = try NodeConfig.parse(bytes, home: "/home")
+                let config = try NodeConfig.parse(bytes, home: "/home")
+                do { try config.validate() } catch { #expect(!error.field.isEmpty) }
                 parsed += 1
             } catch {
                 #expect(error.line >= 0 && error.column >= 0)
