@@ -22,15 +22,32 @@ public struct TOMLParser {
         guard bytes.count <= sizeMax else {
             throw ConfigError(.unreadable, field: "file", rule: "at most \(sizeMax) bytes")
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw ConfigError(.syntax, field: "file", rule: "not valid UTF-8", line: 1, column: 1)
-        }
         var parser = TOMLParser(bytes)
+        try parser.checkUTF8()
         try parser.parseDocument()
         return parser.document
     }
 
     var column: Int { offset - lineStart + 1 }
+
+    /// Refuses invalid UTF-8 at the first bad byte, with its line and column.
+    private mutating func checkUTF8() throws(ConfigError) {
+        var decoder = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var position = 0
+        while true {
+            switch decoder.parseScalar(from: &iterator) {
+            case .valid(let encoded): position += encoded.count
+            case .emptyInput: return
+            case .error:
+                while offset < position {
+                    if bytes[offset] == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
+                    offset += 1
+                }
+                throw error("not valid UTF-8")
+            }
+        }
+    }
 
     func error(_ rule: String, field: String = "file") -> ConfigError {
         ConfigError(.syntax, field: field, rule: rule, line: line, column: column)

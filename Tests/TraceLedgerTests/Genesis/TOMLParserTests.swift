@@ -87,8 +87,8 @@ import TraceLedger
     }
 
     @Test func invalidUTF8AndOversizeAreRefused() throws {
-        let utf8 = try #require(throws: ConfigError.self) { try TOMLParser.parse([0x5b, 0xff, 0x5d]) }
-        #expect(utf8.code == .syntax && utf8.line == 1)
+        let utf8 = try #require(throws: ConfigError.self) { try TOMLParser.parse(Array("[t]\nk = \"é".utf8) + [0xff, 0x22]) }
+        #expect(utf8.code == .syntax && utf8.line == 2 && utf8.column == 8, "\(utf8)")
         let big = try #require(throws: ConfigError.self) {
             try TOMLParser.parse([UInt8](repeating: 0x20, count: TOMLParser.sizeMax + 1))
         }
