@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "TraceModel", "TraceCrypto", "TraceConsensus",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         // The running node: peer transport over SwiftNIO with mutual TLS 1.3 (issue 5, item 4).
@@ -67,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "crosstrace",
             dependencies: [
-                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation",
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +90,6 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["crosstrace"]),
+        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto"]),
     ]
 )

@@ -17,6 +17,7 @@ struct CrossTrace: AsyncParsableCommand {
             HashCommand.self,
             CryptoBenchCommand.self,
             SimCommand.self,
+            InitCommand.self,
         ]
     )
 }
