@@ -73,16 +73,18 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "TraceModelTests", dependencies: ["TraceModel"]),
-        .testTarget(name: "TraceLabelsTests", dependencies: ["TraceLabels", "TraceModel"]),
-        .testTarget(name: "TraceCryptoTests", dependencies: ["TraceCrypto"]),
-        .testTarget(name: "TraceConsensusTests", dependencies: ["TraceConsensus", "TraceCrypto"]),
+        // Seeded generators and mutation helpers shared by the test targets.
+        .target(name: "TraceTestSupport", dependencies: ["TraceSimulation"], path: "Tests/TraceTestSupport"),
+        .testTarget(name: "TraceModelTests", dependencies: ["TraceTestSupport", "TraceModel"]),
+        .testTarget(name: "TraceLabelsTests", dependencies: ["TraceTestSupport", "TraceLabels", "TraceModel"]),
+        .testTarget(name: "TraceCryptoTests", dependencies: ["TraceTestSupport", "TraceCrypto"]),
+        .testTarget(name: "TraceConsensusTests", dependencies: ["TraceTestSupport", "TraceConsensus", "TraceCrypto"]),
         .testTarget(name: "TraceSimulationTests", dependencies: ["TraceSimulation", "TraceConsensus", "TraceCrypto"]),
-        .testTarget(name: "TraceLedgerTests", dependencies: ["TraceLedger", "TraceCrypto", "TraceConsensus"]),
+        .testTarget(name: "TraceLedgerTests", dependencies: ["TraceTestSupport", "TraceLedger", "TraceCrypto", "TraceConsensus"]),
         .testTarget(
             name: "TraceNodeTests",
             dependencies: [
-                "TraceNode", "TraceCrypto",
+                "TraceNode", "TraceCrypto", "TraceTestSupport",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

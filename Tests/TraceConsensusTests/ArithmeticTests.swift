@@ -1,23 +1,12 @@
 import Testing
 import TraceConsensus
 import TraceCrypto
-
-/// A tiny SplitMix64 for seeded property tests (the simulator's generator is in another target).
-struct TestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TraceTestSupport
 
 /// Quorum and proposer arithmetic against simple, obviously correct versions
 /// on random validator sets and powers.
 @Suite struct ArithmeticTests {
-    static func randomSet(_ rng: inout TestGenerator, countMax: Int = 10, powerMax: UInt64 = 20) throws -> ValidatorSet {
+    static func randomSet(_ rng: inout SeededGenerator, countMax: Int = 10, powerMax: UInt64 = 20) throws -> ValidatorSet {
         let count = 1 + Int(rng.next() % UInt64(countMax))
         return try ValidatorSet((0..<count).map { index in
             Validator(publicKey: PublicKey(algorithm: .ed25519, rawBytes: [UInt8(index)]), power: VotingPower(1 + rng.next() % powerMax))
@@ -25,7 +14,7 @@ struct TestGenerator: RandomNumberGenerator {
     }
 
     @Test func r5_3_3_quorumAndSkipMatchRationalComparison() throws {
-        var rng = TestGenerator(state: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<300 {
             let set = try Self.randomSet(&rng)
             for power in 0...set.totalPower {
@@ -37,7 +26,7 @@ struct TestGenerator: RandomNumberGenerator {
     }
 
     @Test func r5_3_3_anyTwoQuorumsShareMoreThanOneThird() throws {
-        var rng = TestGenerator(state: 11)
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<300 {
             let set = try Self.randomSet(&rng, countMax: 8)
             let subsets = (0..<(1 << set.count)).map { mask in set.validators.indices.filter { mask & (1 << $0) != 0 } }
@@ -63,7 +52,7 @@ struct TestGenerator: RandomNumberGenerator {
     }
 
     @Test func r5_3_3_proposerRotationMatchesSimpleVersion() throws {
-        var rng = TestGenerator(state: 13)
+        var rng = SeededGenerator(seed: 13)
         for _ in 0..<150 {
             let set = try Self.randomSet(&rng)
             var rotation = ProposerRotation(set)

@@ -1,5 +1,6 @@
 import Testing
 @testable import TraceCrypto
+import TraceTestSupport
 
 /// Parallel verification with a dedup cache (issue 3 §4).
 @Suite struct BatchVerifierTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TraceCrypto
+import TraceTestSupport
 
 /// RFC 8785 canonical JSON of transaction bodies (issue 3 §5).
 @Suite struct CanonicalJSONTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import X509
 @testable import TraceCrypto
+import TraceTestSupport
 
 /// Real-name identities: a network CA issuing X.509 certificates (issue 3 §8, R-5.3.4).
 @Suite struct IdentityTests {

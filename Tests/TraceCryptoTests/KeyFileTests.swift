@@ -1,5 +1,6 @@
 import Testing
 @testable import TraceCrypto
+import TraceTestSupport
 
 /// Key files at rest under a passphrase (issue 3 §8).
 @Suite struct KeyFileTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TraceCrypto
+import TraceTestSupport
 
 /// Merkle trees and inclusion proofs in both profiles (issue 3 §6).
 @Suite struct MerkleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TraceCrypto
+import TraceTestSupport
 
 /// Sealed fields: one encryption, the data key wrapped per named reader (issue 3 §7, R-5.3.4).
 @Suite struct SealedValueTests {

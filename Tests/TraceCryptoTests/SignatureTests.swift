@@ -1,5 +1,6 @@
 import Testing
 @testable import TraceCrypto
+import TraceTestSupport
 
 /// Signature schemes behind one protocol (R-5.3.4; issue 3 §1).
 @Suite struct SignatureTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TraceLabels
 import TraceModel
+import TraceTestSupport
 
 /// R-5.1-b: labels rendered by libzint decode back to the same code.
 @Suite struct LabelRendererTests {
@@ -64,10 +65,10 @@ import TraceModel
 
     /// Seeded codes with every character class of set 82 survive QR and GS1-128 round trips.
     @Test func r5_1_b_seededLabelRoundTrip() throws {
-        var rng = LabelSeededGenerator(seed: 0x5EED_0101)
+        var rng = SeededGenerator(seed: 0x5EED_0101)
         let characters = Array(#"!"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"#)
         for round in 0..<8 {
-            let text = { (count: Int, rng: inout LabelSeededGenerator) in
+            let text = { (count: Int, rng: inout SeededGenerator) in
                 String((0..<count).map { _ in characters[Int(rng.next() % UInt64(characters.count))] })
             }
             let body = String((0..<13).map { _ in Character(String(rng.next() % 10)) })
@@ -128,17 +129,3 @@ import TraceModel
     }
 }
 
-/// SplitMix64, seeded, so label round trips are reproducible.
-struct LabelSeededGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

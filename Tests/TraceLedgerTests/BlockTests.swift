@@ -2,6 +2,7 @@ import Testing
 import TraceCrypto
 import TraceConsensus
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 5 items 1 and 3: blocks, their binary form, their hash and
 /// transaction inclusion proofs against the header.

@@ -2,6 +2,7 @@ import Testing
 import TraceCrypto
 import TraceConsensus
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 5 item 1: the executor and the `kv` contract. Refused
 /// transactions are receipts with stable codes and leave state untouched.

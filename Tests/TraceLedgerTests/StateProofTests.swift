@@ -1,6 +1,7 @@
 import Testing
 import TraceCrypto
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 5 item 3: every mutation of a state proof is rejected; the binary
 /// form survives random and mutated bytes.

@@ -1,6 +1,7 @@
 import Testing
 import TraceCrypto
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 5 item 3: the sparse Merkle state tree against a dumb
 /// reference built from the definition, in both profiles.

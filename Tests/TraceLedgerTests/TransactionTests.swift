@@ -1,6 +1,7 @@
 import Testing
 import TraceCrypto
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 5 item 1: transactions, their wire form, field
 /// checks and signatures. Vector T1 is in docs/encoding.md ("Transactions"),

@@ -2,6 +2,7 @@ import NIOCore
 import NIOEmbedded
 import Testing
 @testable import TraceNode
+import TraceTestSupport
 
 /// Frame format and decoder bounds (issue 5, item 4: length-prefixed framing with a maximum frame size; ).
 @Suite struct FrameCodecTests {

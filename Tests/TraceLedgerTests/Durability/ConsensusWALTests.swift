@@ -2,6 +2,7 @@ import Testing
 import TraceConsensus
 import TraceCrypto
 @testable import TraceLedger
+import TraceTestSupport
 
 /// The consensus WAL over the record log on real files.
 @Suite struct ConsensusWALTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TraceLedger
+import TraceTestSupport
 
 /// The record log on real files: records survive a reopen; a torn or corrupt
 /// tail is cut, never used (R-5.3.1, crash safety).

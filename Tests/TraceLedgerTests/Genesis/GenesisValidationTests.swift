@@ -3,6 +3,7 @@ import Testing
 import TraceConsensus
 import TraceCrypto
 import TraceLedger
+import TraceTestSupport
 
 /// Every rule of a genesis, each with its error code and field (R-5.3.1, R-5.3.4, R-6.3.1.2).
 @Suite struct GenesisValidationTests {

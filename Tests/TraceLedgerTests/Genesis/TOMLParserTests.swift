@@ -1,5 +1,6 @@
 import Testing
 import TraceLedger
+import TraceTestSupport
 
 /// The TOML subset of node.toml (issue 5 item 4): accepted forms, every
 /// refusal with its line and column, and seeded fuzzing.

@@ -2,6 +2,7 @@ import Testing
 import TraceConsensus
 import TraceCrypto
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 5 item 4: bounds hold under a seeded flood, results are
 /// deterministic, and random or mutated wire bytes never crash admission.

@@ -2,6 +2,7 @@ import Testing
 import TraceConsensus
 import TraceCrypto
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 5 item 4: the mempool (heap expiry, hole-compacting queue, batched
 /// verification) answers exactly as `ReferenceMempool` on seeded random

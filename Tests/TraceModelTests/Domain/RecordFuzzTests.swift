@@ -1,19 +1,7 @@
 import Foundation
 import Testing
 @testable import TraceModel
-
-/// SplitMix64, seeded, so every fuzz case reproduces from its seed.
-struct LocalSeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TraceTestSupport
 
 /// Fuzz-style: random and mutated inputs into the records decoder never
 /// crash, and every refusal is a ModelValidationError naming a JSON path.
@@ -34,7 +22,7 @@ struct LocalSeededGenerator: RandomNumberGenerator {
 
     /// Byte-level mutations of valid records: flips, deletions, insertions, truncations.
     @Test func r6_4_mutatedRecordsFailCleanly() {
-        var rng = LocalSeededGenerator(seed: 0xC0FFEE)
+        var rng = SeededGenerator(seed: 0xC0FFEE)
         let seeds = RecordItem.allCases.map { Array("[\(RecordExamples.record($0))]".utf8) }
         let interesting = Array(#"{}[]",:0123456789.-+eE"\ ntfalsru"#.utf8) + [0, 0x1D, 0x7F, 0xC3, 0xFF]
         for _ in 0..<3000 {
@@ -54,7 +42,7 @@ struct LocalSeededGenerator: RandomNumberGenerator {
 
     /// Structure-level mutations: a field's value replaced by a random JSON value.
     @Test func r6_4_fieldValueSwapsFailCleanly() throws {
-        var rng = LocalSeededGenerator(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         var refused = 0
         for round in 0..<2000 {
             let item = RecordItem.allCases[round % RecordItem.allCases.count]
@@ -77,7 +65,7 @@ struct LocalSeededGenerator: RandomNumberGenerator {
 
     /// Entirely random JSON documents and random bytes.
     @Test func r6_4_randomDocumentsFailCleanly() {
-        var rng = LocalSeededGenerator(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             let value = Self.randomValue(depth: 0, using: &rng)
             Self.expectCleanOutcome(Data(JSONValue.array([value]).serialized().utf8))
@@ -89,7 +77,7 @@ struct LocalSeededGenerator: RandomNumberGenerator {
         Self.expectCleanOutcome(Data((String(repeating: "{\"a\":", count: 10_000)).utf8))
     }
 
-    static func randomValue(depth: Int, using rng: inout LocalSeededGenerator) -> JSONValue {
+    static func randomValue(depth: Int, using rng: inout SeededGenerator) -> JSONValue {
         let strings = ["", "x", "2026-03-01T08:30:00Z", "2026-02-30", "CNY", "CN", "1.005", "passed", "sea",
                        "product.production", String(repeating: "a", count: 600), "\u{0}", "😀"]
         switch Int.random(in: 0..<(depth > 3 ? 4 : 7), using: &rng) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TraceModel
+import TraceTestSupport
 
 /// docs/schema/records.schema.json is generated from the field tables and
 /// agrees with the Swift decoder (checked with Debian's python3-jsonschema).
@@ -108,7 +109,7 @@ import Testing
     /// Random value swaps (seeded): the schema and the decoder agree except on
     /// the rules a schema cannot state (a day that does not exist, time order).
     @Test func r6_4_schemaAndDecoderAgreeOnMutations() throws {
-        var rng = LocalSeededGenerator(seed: 2026)
+        var rng = SeededGenerator(seed: 2026)
         var lines: [String] = []
         for round in 0..<600 {
             let item = RecordItem.allCases[round % RecordItem.allCases.count]

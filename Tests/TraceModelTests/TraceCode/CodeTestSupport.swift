@@ -1,37 +1,23 @@
 import TraceModel
-
-/// SplitMix64, seeded, for reproducible property and fuzz tests of trace codes.
-struct CodeSeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TraceTestSupport
 
 /// Random GS1 values for property tests.
 enum CodeSamples {
     static let set82: [Character] = Array(#"!"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"#)
 
-    static func digits(_ count: Int, using rng: inout CodeSeededGenerator) -> String {
+    static func digits(_ count: Int, using rng: inout SeededGenerator) -> String {
         String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
     }
 
-    static func keyWithCheckDigit(length: Int, using rng: inout CodeSeededGenerator) -> String {
+    static func keyWithCheckDigit(length: Int, using rng: inout SeededGenerator) -> String {
         GS1Key.appendingCheckDigit(to: digits(length - 1, using: &rng))
     }
 
-    static func set82Text(maxLength: Int, using rng: inout CodeSeededGenerator) -> String {
+    static func set82Text(maxLength: Int, using rng: inout SeededGenerator) -> String {
         String((0..<Int.random(in: 1...maxLength, using: &rng)).map { _ in set82.randomElement(using: &rng) ?? "A" })
     }
 
-    static func date(near reference: CalendarDate, using rng: inout CodeSeededGenerator) -> GS1Date {
+    static func date(near reference: CalendarDate, using rng: inout SeededGenerator) -> GS1Date {
         let year = reference.year + Int.random(in: -49...50, using: &rng)
         let month = Int.random(in: 1...12, using: &rng)
         let day = Bool.random(using: &rng) ? nil : Int.random(in: 1...28, using: &rng)
@@ -39,7 +25,7 @@ enum CodeSamples {
     }
 
     /// A random GS1 trace code: serialised unit, batch, GTIN, SSCC or GLN with attributes.
-    static func elements(reference: CalendarDate, using rng: inout CodeSeededGenerator) -> [GS1Element] {
+    static func elements(reference: CalendarDate, using rng: inout SeededGenerator) -> [GS1Element] {
         switch Int.random(in: 0..<5, using: &rng) {
         case 0:
             return [GS1Element(ai: "00", value: keyWithCheckDigit(length: 18, using: &rng))]

@@ -1,5 +1,6 @@
 import Testing
 import TraceModel
+import TraceTestSupport
 
 /// R-5.1-a: GS1 element strings, raw and human-readable.
 @Suite struct ElementStringTests {
@@ -46,7 +47,7 @@ import TraceModel
 
     /// Property: format then parse gives the elements back, in both forms.
     @Test func r5_1_a_elementStringRoundTrip() throws {
-        var rng = CodeSeededGenerator(seed: 0x5EED_0002)
+        var rng = SeededGenerator(seed: 0x5EED_0002)
         for _ in 0..<3000 {
             let elements = CodeSamples.elements(reference: Self.reference, using: &rng)
             #expect(try ElementString.parse(ElementString.formatRaw(elements)) == elements)

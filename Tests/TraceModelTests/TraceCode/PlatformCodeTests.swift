@@ -1,5 +1,6 @@
 import Testing
 import TraceModel
+import TraceTestSupport
 
 /// R-5.1-a: platform-issued codes for goods without a GTIN.
 @Suite struct PlatformCodeTests {
@@ -35,7 +36,7 @@ import TraceModel
 
     /// Every single-character substitution, and most adjacent transpositions, are caught.
     @Test func r5_1_a_everySubstitutionIsDetected() throws {
-        var rng = CodeSeededGenerator(seed: 0x5EED_0005)
+        var rng = SeededGenerator(seed: 0x5EED_0005)
         var transpositions = 0
         var caughtTranspositions = 0
         for _ in 0..<120 {
@@ -67,7 +68,7 @@ import TraceModel
     /// issuer give distinct codes that parse back.
     @Test func r5_1_c_issuedCodesAreDistinct() throws {
         var seen = Set<String>()
-        var rng = CodeSeededGenerator(seed: 0x5EED_0008)
+        var rng = SeededGenerator(seed: 0x5EED_0008)
         let sequences = (0..<2000).map { UInt64($0) } + (0..<2000).map { _ in UInt64.random(in: 0..<3_656_158_440_062_976, using: &rng) }
         for sequence in sequences {
             let code = try PlatformCode(issuer: "ACME", sequence: sequence)

@@ -1,5 +1,6 @@
 import Testing
 import TraceModel
+import TraceTestSupport
 
 /// R-5.1-a: every parser survives random and mutated inputs; every rejection is a
 /// TraceCodeError naming a field and a rule.
@@ -33,7 +34,7 @@ import TraceModel
     }
 
     @Test func r5_1_a_fuzzMutatedInputs() {
-        var rng = CodeSeededGenerator(seed: 0x5EED_0006)
+        var rng = SeededGenerator(seed: 0x5EED_0006)
         var failures = 0
         var accepted = 0
         for round in 0..<6000 {
@@ -54,7 +55,7 @@ import TraceModel
     }
 
     @Test func r5_1_a_fuzzRandomInputs() {
-        var rng = CodeSeededGenerator(seed: 0x5EED_0007)
+        var rng = SeededGenerator(seed: 0x5EED_0007)
         var failures = 0
         var accepted = 0
         for _ in 0..<4000 {
