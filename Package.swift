@@ -63,6 +63,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Contracts of the trade chain: membership (issue 6 item 1, R-6.3.1.2, R-7.2, R-7.5).
+        .target(name: "TraceContracts", dependencies: ["TraceModel", "TraceLedger", "TraceCrypto", "TraceConsensus"]),
         // Deterministic cluster simulator with seeded faults.
         .target(name: "TraceSimulation", dependencies: ["TraceConsensus", "TraceCrypto", "TraceLedger"]),
         .executableTarget(
@@ -92,6 +94,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        .testTarget(name: "TraceContractsTests", dependencies: ["TraceContracts", "TraceTestSupport", "TraceLedger", "TraceModel", "TraceCrypto"]),
         .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto"]),
     ]
 )

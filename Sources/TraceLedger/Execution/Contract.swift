@@ -75,6 +75,14 @@ public struct ContractContext {
         return state.value(forKey: full)
     }
 
+    /// Reads key `key` of another contract's namespace (read-only), as the
+    /// block's earlier accepted transactions left it.
+    public func read(contract name: String, key: [UInt8]) -> [UInt8]? {
+        let full = Self.namespace(of: name) + key
+        if let written = writes[full] ?? blockWrites[full] { return written }
+        return state.value(forKey: full)
+    }
+
     public mutating func put(_ key: [UInt8], _ value: [UInt8]) { writes[namespace + key] = .some(value) }
 
     public mutating func delete(_ key: [UInt8]) { writes[namespace + key] = .some(nil) }
