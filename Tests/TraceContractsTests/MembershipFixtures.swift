@@ -59,7 +59,9 @@ func overseasWarehousePayload(country: String) -> [String: CanonicalJSON] {
 /// A chain in memory: blocks run through the real `Executor` and commit.
 struct TestChain {
     static let executor = Executor(chain: "c", profile: .standard,
-                                   contracts: [MembershipContract(verifiers: [verifier.publicKey]), ProbeContract()])
+                                   contracts: [MembershipContract(genesisVerifiers: [GenesisVerifier(participantId: "operator",
+                                                                                       publicKey: verifier.publicKey)]),
+                                               ProbeContract()])
     var state = MemoryState()
     var height: UInt64 = 0
     var nonce = 0

@@ -114,6 +114,18 @@ import TraceModel
         #expect(chain.block([nextBlock]).map(\.detail) == ["signer: suspended"])
     }
 
+    /// State keys: `p/<signer id>`, and on verification `k/<node kind>` and `c/<country>`.
+    @Test func r6_3_1_2_stateKeysAreTheDocumentedOnes() {
+        var chain = TestChain()
+        _ = chain.run("apply", manufacturerPayload(), by: applicant)
+        let participantKey = "membership\u{0}p/" + Participant.signerID(applicant.publicKey)
+        #expect(chain.state.values.keys.map { String(decoding: $0, as: UTF8.self) } == [participantKey])
+        _ = chain.run("verify", ["participant": id(applicant)], by: verifier)
+        let keys = chain.state.values.keys.map { String(decoding: $0, as: UTF8.self) }.sorted()
+        #expect(keys == ["membership\u{0}c/CN", "membership\u{0}k/manufacturer", participantKey])
+        #expect(Participant.signerID(applicant.publicKey).hasPrefix("ed25519-"))
+    }
+
     @Test func r6_3_1_2_unknownParticipantAndAction() {
         var chain = TestChain()
         #expect(chain.run("verify", ["participant": id(applicant)], by: verifier).code == .notFound)

@@ -19,6 +19,11 @@ public struct MembershipContract: Contract {
         self.verifiers = verifiers
     }
 
+    /// The contract configured with genesis `verifiers` (the platform operator, market supervision).
+    public init(genesisVerifiers: [GenesisVerifier]) {
+        self.init(verifiers: genesisVerifiers.map(\.publicKey))
+    }
+
     /// Actions a verifier takes, with the statuses each may start from.
     static let decisions: [String: (to: MembershipStatus, from: [MembershipStatus])] = [
         "verify": (.verified, [.pending]),
