@@ -64,7 +64,8 @@ import TraceCrypto
         }
     }
 
-    /// A transaction node 0 acknowledges as committed (it has its receipt) is in every store.
+    /// A transaction node 0 acknowledges as committed (it has its receipt) is
+    /// in every store at the same height, and no longer in any mempool.
     func expectAcknowledged(_ transactions: [Transaction], _ network: RuntimeNetwork) throws {
         for transaction in transactions {
             let id = transaction.id(.sha256)
@@ -72,6 +73,7 @@ import TraceCrypto
             for index in 0..<4 {
                 let receipt = try network.nodes[index]?.store.receipt(for: id)
                 #expect(receipt?.height == acknowledged.height)
+                #expect(network.nodes[index]?.mempool.contains(id) == false)
             }
         }
     }
