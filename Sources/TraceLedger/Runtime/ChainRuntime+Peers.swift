@@ -17,7 +17,11 @@ extension ChainRuntime {
         case .consensus(.vote(let vote)):
             enqueue(.vote(vote), localTime: nil)
         case .decision(let block, let certificate):
-            if block.height == height { enqueue(.decisionReceived(block, certificate), localTime: nil) }
+            // A payload that is not this ledger block is dropped here: once
+            // decided, a block that cannot be committed would stop the runtime.
+            if block.height == height, (try? ledgerBlock(block)) != nil {
+                enqueue(.decisionReceived(block, certificate), localTime: nil)
+            }
         case .requestBlock(let requested, _, let id):
             guard let core, core.height == requested, let proposal = core.proposal(for: id) else { return [] }
             return [.consensus(.proposal(proposal))]
