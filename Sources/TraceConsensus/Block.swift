@@ -1,8 +1,28 @@
 import TraceCrypto
 
+/// How a block's id is computed. Fixed per chain: a height's `HeightStart`
+/// names it and consensus refuses a block that uses another.
+public enum BlockIdentity: Hashable, Sendable {
+    /// SHA-256 of every field under `ConsensusBlock.domain` (payload-agnostic).
+    case fields
+    /// The application's header hash: the payload starts with a u32 big-endian
+    /// length `n`, then `n` header bytes that commit to the rest; the id is
+    /// `algorithm` (the chain profile's hash) over those `n` bytes. The ledger
+    /// uses it so the block id is the ledger block hash.
+    case payloadHeader(HashAlgorithm)
+
+    /// The header bytes of `payload` under `.payloadHeader` (all of it after
+    /// the prefix when the length overruns: such a block fails validation).
+    public static func header(of payload: [UInt8]) -> ArraySlice<UInt8> {
+        guard payload.count >= 4 else { return payload[payload.endIndex...] }
+        let length = payload[0..<4].reduce(0) { ($0 << 8) | Int($1) }
+        return payload[4..<min(payload.count, 4 + length)]
+    }
+}
+
 /// What consensus knows of a block: its place in the chain, its BFT time, the
 /// commit certificate for the previous height it carries, and the
-/// application's payload (opaque bytes). Its id hashes all of it.
+/// application's payload (opaque bytes). Its id is computed as `identity` says.
 public struct ConsensusBlock: Hashable, Sendable {
     public static let domain = "crosstrace/consensus-block/v1\n"
     public let height: Height
@@ -10,21 +30,28 @@ public struct ConsensusBlock: Hashable, Sendable {
     public let previousBlockID: BlockID?
     public let lastCommit: CommitCertificate?
     public let payload: [UInt8]
+    public let identity: BlockIdentity
     public let id: BlockID
 
     public init(height: Height, time: Timestamp, previousBlockID: BlockID?, lastCommit: CommitCertificate?,
-                payload: [UInt8]) {
+                payload: [UInt8], identity: BlockIdentity = .fields) {
         self.height = height
         self.time = time
         self.previousBlockID = previousBlockID
         self.lastCommit = lastCommit
         self.payload = payload
-        var writer = CanonicalWriter(domain: Self.domain)
-        Self.writeFields(height, time, previousBlockID, lastCommit, payload, into: &writer)
-        self.id = BlockID(hash: HashAlgorithm.sha256.hash(writer.bytes))
+        self.identity = identity
+        switch identity {
+        case .fields:
+            var writer = CanonicalWriter(domain: Self.domain)
+            Self.writeFields(height, time, previousBlockID, lastCommit, payload, into: &writer)
+            self.id = BlockID(hash: HashAlgorithm.sha256.hash(writer.bytes))
+        case .payloadHeader(let algorithm):
+            self.id = BlockID(hash: algorithm.hash(Array(BlockIdentity.header(of: payload))))
+        }
     }
 
-    /// The canonical encoding of every field (the id is the SHA-256 of it under `domain`).
+    /// The canonical encoding of every field (under `.fields` the id is the SHA-256 of it under `domain`).
     static func writeFields(_ height: Height, _ time: Timestamp, _ previousBlockID: BlockID?,
                             _ lastCommit: CommitCertificate?, _ payload: [UInt8], into writer: inout CanonicalWriter) {
         writer.writeUInt64(height.rawValue)

@@ -92,6 +92,7 @@ extension CommitCertificate {
 extension ConsensusBlock {
     public func encode(into writer: inout CanonicalWriter) {
         Self.writeFields(height, time, previousBlockID, lastCommit, payload, into: &writer)
+        identity.encode(into: &writer)
     }
 
     public init(from reader: inout CanonicalReader) throws {
@@ -100,7 +101,31 @@ extension ConsensusBlock {
         let previous = try reader.readOptionalBlockID()
         let commit = try reader.readBool("block.lastCommit.present") ? try CommitCertificate(from: &reader) : nil
         let payload = try reader.readBytes("block.payload", maxCount: 1 << 24)
-        self.init(height: height, time: time, previousBlockID: previous, lastCommit: commit, payload: payload)
+        self.init(height: height, time: time, previousBlockID: previous, lastCommit: commit, payload: payload,
+                  identity: try BlockIdentity(from: &reader))
+    }
+}
+
+extension BlockIdentity {
+    public func encode(into writer: inout CanonicalWriter) {
+        switch self {
+        case .fields: writer.writeUInt8(0)
+        case .payloadHeader(let algorithm):
+            writer.writeUInt8(1)
+            writer.writeString(algorithm.rawValue)
+        }
+    }
+
+    public init(from reader: inout CanonicalReader) throws {
+        switch try reader.readUInt8("identity.kind") {
+        case 0: self = .fields
+        case 1:
+            guard let algorithm = HashAlgorithm(rawValue: try reader.readString("identity.hash", maxCount: 16)) else {
+                throw ConsensusDecodingError(code: .unknownAlgorithm, field: "identity.hash")
+            }
+            self = .payloadHeader(algorithm)
+        default: throw ConsensusDecodingError(code: .invalidTag, field: "identity.kind")
+        }
     }
 }
 

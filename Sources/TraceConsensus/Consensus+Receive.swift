@@ -99,10 +99,11 @@ extension Consensus {
     }
 
     /// What consensus itself checks of a block: its height, its link to the
-    /// previous block, the commit certificate it carries and its BFT time —
+    /// previous block, the chain's block identity, the commit certificate it carries and its BFT time —
     /// the power-weighted median of that certificate's times.
     func isStructurallyValid(_ block: ConsensusBlock) -> Bool {
-        guard let start, block.height == height, block.payload.count <= config.payloadBytesMax else { return false }
+        guard let start, block.height == height, block.identity == start.identity,
+              block.payload.count <= config.payloadBytesMax else { return false }
         guard let previous = start.previous else {
             return block.previousBlockID == nil && block.lastCommit == nil && block.time == start.genesisTime
         }

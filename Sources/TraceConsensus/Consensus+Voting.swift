@@ -37,7 +37,7 @@ extension Consensus {
     private func newBlock(_ start: HeightStart) -> ConsensusBlock {
         let time = start.previous.map { $0.certificate.medianTime(start.validators) } ?? start.genesisTime
         return ConsensusBlock(height: height, time: time, previousBlockID: start.previous?.block.id,
-                              lastCommit: start.previous?.certificate, payload: start.payload)
+                              lastCommit: start.previous?.certificate, payload: start.payload, identity: start.identity)
     }
 
     /// Signs and sends this node's vote, persisted first. The vote time is

@@ -37,13 +37,16 @@ public struct HeightStart: Hashable, Sendable {
     public let genesisTime: Timestamp
     /// The application's value for this node to propose (getValue(), line 17).
     public let payload: [UInt8]
+    /// How this chain's block ids are computed; a proposed block must use it.
+    public let identity: BlockIdentity
     public init(height: Height, validators: ValidatorSet, previous: PreviousBlock?, genesisTime: Timestamp,
-                payload: [UInt8]) {
+                payload: [UInt8], identity: BlockIdentity = .fields) {
         self.height = height
         self.validators = validators
         self.previous = previous
         self.genesisTime = genesisTime
         self.payload = payload
+        self.identity = identity
     }
 }
 

@@ -104,6 +104,7 @@ extension HeightStart {
         }
         writer.writeInt64(genesisTime)
         writer.writeBytes(payload)
+        identity.encode(into: &writer)
     }
 
     init(from reader: inout CanonicalReader) throws {
@@ -125,6 +126,7 @@ extension HeightStart {
             previous = PreviousBlock(block: try ConsensusBlock(from: &reader), certificate: try CommitCertificate(from: &reader))
         }
         self.init(height: height, validators: set, previous: previous, genesisTime: try reader.readInt64("start.genesisTime"),
-                  payload: try reader.readBytes("start.payload", maxCount: 1 << 24))
+                  payload: try reader.readBytes("start.payload", maxCount: 1 << 24),
+                  identity: try BlockIdentity(from: &reader))
     }
 }

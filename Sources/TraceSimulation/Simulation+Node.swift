@@ -134,16 +134,12 @@ extension Simulation {
             checker.checkRecovered(node: node.id, chain: node.chain)
             node.committed = Set(node.chain.flatMap { SimApplication.transactions($0.block.payload) ?? [] })
             let target = Height(UInt64(node.chain.count + 1))
-            let recovery = try node.wal.recover(height: target)
-            let signerFile = try recoverSignerState(node, recovery)
-            node.ownRecordEnd = [:]
-            for item in recovery.entries {
-                if case .own(let message) = item.entry { node.ownRecordEnd[message.signBytes] = item.end }
-            }
-            node.core = try Consensus(config: options.consensus, signer: node.signer, verifier: verifier,
-                                      signerState: signerFile.last, recovered: recovery.ownSignerStates)
+            let recovery = try ConsensusRecovery(wal: node.wal, store: node.disk, height: target)
+            try recoverSignerState(node, recovery)
+            node.ownRecordEnd = recovery.ownRecordEnd
+            node.core = try recovery.consensus(config: options.consensus, signer: node.signer, verifier: verifier)
             scheduleTick(node)
-            try replay(node, recovery.entries.map(\.entry), target: target)
+            try replay(node, recovery.wal.entries.map(\.entry), target: target)
         } catch is SimulatedCrash {
             faultsInjected += 1
             if node.isUp {
@@ -174,16 +170,13 @@ extension Simulation {
     /// Loads the signer state, checks it and the WAL against every message
     /// the node sent before, and brings the file up to the WAL's last own
     /// message (a crash can fall between the WAL sync and the file write).
-    private func recoverSignerState(_ node: SimNode, _ recovery: ConsensusWALRecovery) throws -> SignerStateFile {
-        let signerFile = try SignerStateFile(store: node.disk)
+    private func recoverSignerState(_ node: SimNode, _ recovery: ConsensusRecovery) throws {
         if isCorrect(node) {
-            checker.checkRecoveredSigner(node: node.id, height: recovery.height, signerState: signerFile.last, walOwn: recovery.ownSignerStates)
+            checker.checkRecoveredSigner(node: node.id, height: recovery.wal.height, signerState: recovery.storedSignerState,
+                                         walOwn: recovery.wal.ownSignerStates)
         }
-        if let highest = recovery.highestOwn, signerFile.last.map({ $0.position < highest.position }) ?? true {
-            try signerFile.save(highest)
-        }
-        node.signerFile = signerFile
-        return signerFile
+        try recovery.bringSignerStateUp()
+        node.signerFile = recovery.signerFile
     }
 
     private func replay(_ node: SimNode, _ entries: [ConsensusWALEntry], target: Height) throws {

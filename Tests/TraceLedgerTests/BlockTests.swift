@@ -133,38 +133,41 @@ import TraceTestSupport
     @Test func honestHeaderPasses() throws {
         let header = try BlockTests.block(height: 2, count: 1).header
         let set = try BlockTests.validatorSet()
-        let previous = BlockID(hash: header.previousBlockHash ?? [])
-        try header.checkSigners(validators: set, previousValidators: set, previousBlockID: previous, profile: .standard)
+        try header.checkSigners(validators: set, previousValidators: set, previousBlockHash: header.previousBlockHash,
+                                profile: .standard)
         let first = try BlockTests.block(height: 1, count: 0).header
-        try first.checkSigners(validators: set, previousValidators: nil, previousBlockID: nil, profile: .standard)
+        try first.checkSigners(validators: set, previousValidators: nil, previousBlockHash: nil, profile: .standard)
     }
 
     @Test func liesAreRefused() throws {
         let h = try BlockTests.block(height: 2, count: 1).header
         let set = try BlockTests.validatorSet()
         let previous = BlockID(hash: h.previousBlockHash ?? [])
+        let previousHash = h.previousBlockHash
         let outsider = fixedSigner(99).publicKey
         let weak = CommitCertificate(height: Height(1), round: Round(0), blockID: previous,
                                      precommits: Array(h.lastCommit?.precommits.prefix(2) ?? []))
-        let cases: [(BlockHeader, BlockID, LedgerError.Code)] = [
+        let cases: [(BlockHeader, [UInt8]?, LedgerError.Code)] = [
             (BlockHeader(chain: h.chain, height: h.height, previousBlockHash: h.previousBlockHash, time: h.time,
                          transactionsRoot: h.transactionsRoot, stateRoot: h.stateRoot, proposer: h.proposer,
-                         validatorSetHash: h.stateRoot, lastCommit: h.lastCommit), previous, .invalidField),
+                         validatorSetHash: h.stateRoot, lastCommit: h.lastCommit), previousHash, .invalidField),
             (BlockHeader(chain: h.chain, height: h.height, previousBlockHash: h.previousBlockHash, time: h.time,
                          transactionsRoot: h.transactionsRoot, stateRoot: h.stateRoot, proposer: outsider,
-                         validatorSetHash: h.validatorSetHash, lastCommit: h.lastCommit), previous, .invalidField),
-            (h, BlockID(hash: h.stateRoot), .invalidField),
+                         validatorSetHash: h.validatorSetHash, lastCommit: h.lastCommit), previousHash, .invalidField),
+            (h, h.stateRoot, .invalidField),
+            (h, nil, .invalidField),
             (BlockHeader(chain: h.chain, height: h.height, previousBlockHash: h.previousBlockHash, time: h.time,
                          transactionsRoot: h.transactionsRoot, stateRoot: h.stateRoot, proposer: h.proposer,
-                         validatorSetHash: h.validatorSetHash, lastCommit: weak), previous, .invalidSignature),
+                         validatorSetHash: h.validatorSetHash, lastCommit: weak), previousHash, .invalidSignature),
         ]
-        for (header, previousID, code) in cases {
+        for (header, previousHash, code) in cases {
             #expect(throws: LedgerError(code, field: "", rule: "")) {
-                try header.checkSigners(validators: set, previousValidators: set, previousBlockID: previousID, profile: .standard)
+                try header.checkSigners(validators: set, previousValidators: set, previousBlockHash: previousHash,
+                                        profile: .standard)
             }
         }
         #expect(throws: LedgerError(.invalidField, field: "", rule: "")) {
-            try h.checkSigners(validators: set, previousValidators: nil, previousBlockID: previous, profile: .standard)
+            try h.checkSigners(validators: set, previousValidators: nil, previousBlockHash: previousHash, profile: .standard)
         }
     }
 }

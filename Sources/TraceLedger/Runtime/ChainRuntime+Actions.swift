@@ -1,0 +1,100 @@
+import TraceConsensus
+import TraceCrypto
+
+/// The state machine's actions, performed in order.
+extension ChainRuntime {
+    func perform(_ actions: [Action]) throws {
+        for action in actions {
+            switch action {
+            case .persistThenSend(let record, let messages):
+                try persist(record)
+                for message in messages { outbound(.consensus(message)) }
+            case .send(let messages):
+                for message in messages { outbound(.consensus(message)) }
+            case .scheduleTimeout(let timeout, let milliseconds):
+                clock.schedule(timeout, afterMilliseconds: milliseconds)
+            case .validateBlock(let block):
+                pending.append((.blockValidated(block.id, valid: isValid(block)), nil))
+            case .decide(let block, let certificate):
+                try decide(block, certificate)
+            case .reportEvidence:
+                continue
+            case .requestBlock(let height, let round, let id):
+                outbound(.requestBlock(height, round, id))
+            case .requestDecision(let height):
+                outbound(.requestDecision(height))
+            }
+        }
+    }
+
+    /// The own message is durable before it leaves: WAL record appended and
+    /// synced, then the signer state file. A message the WAL already holds
+    /// (signed again during a replay) is durable already.
+    func persist(_ record: PersistRecord) throws {
+        let key = record.signerState.signBytes
+        guard ownRecordEnd[key] == nil else { return }
+        guard let signerFile else {
+            throw DurabilityError(.io, file: SignerStateFile.defaultName, operation: "save", rule: "not loaded")
+        }
+        let end = try wal.appendOwnAndSync(record.ownMessage)
+        try signerFile.save(record.signerState)
+        ownRecordEnd[key] = end
+    }
+
+    /// valid(v): the payload is a ledger block of this chain that is exactly
+    /// the consensus block, well formed, signed for by this height's
+    /// validators after the applied block, and whose re-execution on the
+    /// applied state gives its state root.
+    func isValid(_ block: ConsensusBlock) -> Bool {
+        guard let ledger = try? ledgerBlock(block), ledger.header.chain == setup.chain,
+              ledger.transactions.count <= setup.blockTransactionsMax,
+              (try? ledger.header.checkSigners(validators: setup.validators, previousValidators: setup.validators,
+                                               previousBlockHash: appliedBlockHash, profile: setup.profile,
+                                               verifier: verifier)) != nil,
+              let preview = try? store.preview(ledger.transactions, time: ledger.header.time) else { return false }
+        return preview.stateRoot == ledger.header.stateRoot
+    }
+
+    /// The ledger block a consensus block carries, checked against it.
+    func ledgerBlock(_ block: ConsensusBlock) throws(LedgerError) -> Block {
+        let ledger = try Block(consensusPayload: block.payload)
+        try ledger.checkStructure(hasher: setup.profile.merkleHasher)
+        guard ledger.matches(block, setup.profile.hash) else {
+            throw LedgerError(.invalidField, field: "block", rule: "the consensus block's fields and id are the ledger block's")
+        }
+        return ledger
+    }
+
+    /// The hash of the applied block (`nil` before height 1).
+    var appliedBlockHash: [UInt8]? { previous?.block.id.hash }
+
+    /// The decision is durable first (so a crash before the commit finds it),
+    /// then the block commits with its state, the mempool forgets its
+    /// transactions, the WAL starts over and the next height begins.
+    func decide(_ block: ConsensusBlock, _ certificate: CommitCertificate) throws {
+        guard block.height.rawValue == store.appliedHeight + 1 else { return }
+        let ledger = try ledgerBlock(block)
+        let decision = PreviousBlock(block: block, certificate: certificate)
+        try decisionFile.save(decision)
+        try store.commit(ledger)
+        previous = decision
+        mempool.remove(committed: ledger.transactions, now: clock.now())
+        try wal.reset()
+        ownRecordEnd = [:]
+        pending.append((.startHeight(try heightStart()), nil))
+    }
+
+    /// The next height: this node's block from the mempool (built whether or
+    /// not it proposes; consensus uses it only when it does), BFT time from
+    /// the previous certificate.
+    func heightStart() throws(LedgerError) -> HeightStart {
+        let validators = setup.validators
+        let time = previous.map { $0.certificate.medianTime(validators) } ?? setup.genesisTime
+        let transactions = mempool.reap(maxBytes: setup.reapBytesMax, maxCount: setup.blockTransactionsMax)
+        let block = try store.makeBlock(transactions, time: time, proposer: signer.publicKey,
+                                        validatorSetHash: validators.hash(setup.profile.hash),
+                                        lastCommit: previous?.certificate)
+        return HeightStart(height: Height(store.appliedHeight + 1), validators: validators, previous: previous,
+                           genesisTime: setup.genesisTime, payload: block.consensusPayload, identity: identity)
+    }
+}
