@@ -16,6 +16,14 @@ import TraceModel
         #expect(GreatCircle.distance(10, 20, 10, 20) == 0)
     }
 
+    /// Across the antimeridian: 179.5°E to 179.5°W on the equator is one degree, not 359.
+    @Test func r5_2_acrossTheAntimeridian() throws {
+        #expect(abs(GreatCircle.distance(0, 179.5, 0, -179.5) - 111_195.08) < 0.01)
+        let a = try Waypoint(latitude: 0, longitude: 179.5), b = try Waypoint(latitude: 0, longitude: -179.5)
+        let north = try Waypoint(latitude: 0.5, longitude: 180)
+        #expect(abs(GreatCircle.distance(from: north, toArc: a, b) - 111_195.08 / 2) < 0.01)
+    }
+
     /// Yantian port, Shenzhen (22.5731 N, 114.2745 E) → Port of Los Angeles (33.7361 N, 118.2625 W):
     /// 11,642,974.6 m and Shanghai (31.2304 N, 121.4737 E) → London (51.5074 N, 0.1278 W):
     /// 9,196,750.7 m, both computed independently with the spherical law of cosines
