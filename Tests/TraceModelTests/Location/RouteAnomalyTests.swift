@@ -45,6 +45,14 @@ import TraceModel
         #expect(try AnomalyDetector.detect(route: try Route(segments: [sharp]), legs: legs).map(\.kind) == [.impossibleSpeed])
     }
 
+    /// Two devices placing the unit 10 km apart at the same instant: Δt counts as one second.
+    @Test func r5_2_simultaneousFixesFarApartAreImpossible() throws {
+        let a = try Track.segment([(22.0, 114.0)], device: "a"), b = try Track.segment([(22.09, 114.0)], device: "b")
+        let found = try AnomalyDetector.detect(route: try Route(segments: [a, b]))
+        #expect(found.map(\.kind) == [.impossibleSpeed])
+        #expect(abs((found.first?.measured ?? 0) - (0.09 * 111_195.08 - 10) * 3.6) < 0.1)
+    }
+
     @Test func r5_2_longGapFiresInTransitButNotWhenStored() throws {
         let before = try Track.segment([(22.0, 114.0), (22.01, 114.0)], device: "a")
         let after = try Track.segment([(22.02, 114.0), (22.03, 114.0)], start: Track.base + 4 * 3_600_000, device: "b")
