@@ -1,4 +1,5 @@
 import Testing
+import TraceTestSupport
 import TraceConsensus
 import TraceCrypto
 @testable import TraceLedger
