@@ -67,4 +67,18 @@ import TraceModel
         expectRefused(.positionNotIncreasing) { try ledger.append(Agg.event(4, .add, try Agg.sscc(2), [try Agg.unit(2)])) }
         #expect(ledger.events.count == 1)
     }
+
+    /// The codes are published: their raw values never change (STYLE.md #8).
+    @Test func r6_3_1_3_r5_1_c_codesStable() {
+        let codes: [ModelValidationError.Code] = [
+            .positionNotIncreasing, .notAContainer, .notContainable, .alreadyContained, .containmentCycle,
+            .notContained, .tooDeep, .duplicateKey, .notABatch, .unknownKey, .differentProduct, .overQuantity,
+            .unknownRecord, .futureRecord, .alreadySuperseded, .correctionMismatch,
+        ]
+        #expect(codes.map(\.rawValue) == [
+            "position_not_increasing", "not_a_container", "not_containable", "already_contained", "containment_cycle",
+            "not_contained", "too_deep", "duplicate_key", "not_a_batch", "unknown_key", "different_product",
+            "over_quantity", "unknown_record", "future_record", "already_superseded", "correction_mismatch",
+        ])
+    }
 }
