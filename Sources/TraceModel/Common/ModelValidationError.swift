@@ -30,6 +30,23 @@ public struct ModelValidationError: Error, Sendable, CustomStringConvertible, Eq
         case subtypeNotInCategory = "subtype_not_in_category"
         case nodeKindNotAllowed = "node_kind_not_allowed"
         case invalidTraceCode = "invalid_trace_code"
+        // Aggregation, batch lineage and corrections (R-6.3.1.3, R-5.1-c): docs/aggregation.md.
+        case positionNotIncreasing = "position_not_increasing"
+        case notAContainer = "not_a_container"
+        case notContainable = "not_containable"
+        case alreadyContained = "already_contained"
+        case containmentCycle = "containment_cycle"
+        case notContained = "not_contained"
+        case tooDeep = "too_deep"
+        case duplicateKey = "duplicate_key"
+        case notABatch = "not_a_batch"
+        case unknownKey = "unknown_key"
+        case differentProduct = "different_product"
+        case overQuantity = "over_quantity"
+        case unknownRecord = "unknown_record"
+        case futureRecord = "future_record"
+        case alreadySuperseded = "already_superseded"
+        case correctionMismatch = "correction_mismatch"
     }
 
     public let code: Code
