@@ -24,4 +24,10 @@ if "$bin" --help | grep -qE "^ +sim "; then
   step "A simulated 4-validator BFT cluster under random faults (R-5.3.3)" \
     sim --seed 1 --validators 4 --heights 20 --faults all
 fi
-printf '\nNo network yet: `crosstrace up` arrives with the ledger and node issue.\n'
+if [ ! -e "$data/net" ]; then
+  step "The files of a local 4-validator network: CA, node keys and certificates, genesis per chain" \
+    init --validators 4 --chains cbetc,cbeac --profile cbetc=standard,cbeac=national --out "$data/net"
+else
+  printf '\n== Network files already in %s/net (remove it to create them again)\n' "$data"
+fi
+printf '\nNo running network yet: `crosstrace node` and `crosstrace up` arrive with the rest of the node work.\n'
