@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "TraceNode",
             dependencies: [
-                "TraceCrypto",
+                "TraceCrypto", "TraceLedger",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "crosstrace",
             dependencies: [
-                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger",
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,6 +18,8 @@ struct CrossTrace: AsyncParsableCommand {
             CryptoBenchCommand.self,
             SimCommand.self,
             InitCommand.self,
+            NodeCommand.self,
+            UpCommand.self,
         ]
     )
 }
