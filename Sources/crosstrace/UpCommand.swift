@@ -33,11 +33,14 @@ struct UpCommand: AsyncParsableCommand {
             child.arguments = ["node", "--home", home]
             try child.run()
             children.append(child)
-            print("node\(index) pid=\(child.processIdentifier) http://\(config.node.listenHTTP) (HTTP not served yet)")
+            Self.say("node\(index) pid=\(child.processIdentifier) http://\(config.node.listenHTTP) (HTTP not served yet)")
         }
         let signal = await StopSignal.wait()
-        print("stopping \(children.count) nodes on \(signal)")
+        Self.say("stopping \(children.count) nodes on \(signal)")
     }
+
+    /// One line on stdout, unbuffered (the pid lines must show while the nodes run).
+    static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     /// This same binary.
     static var executable: URL {

@@ -21,7 +21,7 @@ import Testing
         }
         let logs = (0..<4).map { root.appendingPathComponent("node\($0).log") }
         for index in 0..<4 {
-            FileManager.default.createFile(atPath: logs[index].path, contents: nil)
+            try #require(FileManager.default.createFile(atPath: logs[index].path, contents: nil))
             let child = Process()
             child.executableURL = CLI.binaryURL
             child.arguments = ["node", "--home", root.appendingPathComponent("node\(index)").path]
