@@ -33,6 +33,10 @@ import TraceCrypto
         let builder = ProofBuilder(store: chain.store, genesisHash: try chain.genesis.hash())
         let error = proofError { _ = try builder.build(keys: [], transactions: [], anchorCertificate: nil) }
         #expect(error?.code == .missingHeader)
+        let absent = proofError {
+            _ = try builder.build(keys: [], transactions: [(2, 5)], anchorCertificate: chain.anchorCertificate)
+        }
+        #expect(absent?.rule == "no committed transaction at height 2, index 5")
         let next = try BlockStoreTests.nextBlock(chain.store, count: 1, salt: 9)
         try chain.store.storeUnapplied(next)
         // Stored but not applied: block 5 carries block 4's certificate.

@@ -37,6 +37,7 @@ public enum LightClient {
     /// a bundled transaction, each certified by the genesis validators.
     static func checkHeaders(_ bundle: ProofBundle, _ context: LightClientContext) throws(ProofError) {
         guard !bundle.headers.isEmpty else { throw ProofError(.missingHeader, field: "headers", rule: "at least the anchor") }
+        let transactionHeights = Set(bundle.transactions.map(\.height))
         var previous: UInt64 = 0
         for (index, certified) in bundle.headers.enumerated() {
             let field = "headers[\(index)]"
@@ -44,7 +45,7 @@ public enum LightClient {
             guard height > previous else {
                 throw ProofError(.notInOrder, field: field + ".header.height", rule: "heights strictly ascending, from 1")
             }
-            guard height == bundle.anchorHeight || bundle.transactions.contains(where: { $0.height == height }) else {
+            guard height == bundle.anchorHeight || transactionHeights.contains(height) else {
                 throw ProofError(.unusedHeader, field: field, rule: "neither the anchor nor the block of a bundled transaction")
             }
             try context.checkCertified(certified, field: field)
@@ -81,13 +82,14 @@ public enum LightClient {
     /// Transactions: strictly ascending (height, index), each a valid signed
     /// transaction of this chain whose id is leaf `index` of its block's transactions root.
     static func checkTransactions(_ bundle: ProofBundle, _ context: LightClientContext) throws(ProofError) -> [VerifiedTransaction] {
+        let headers = Dictionary(bundle.headers.map { ($0.header.height.rawValue, $0.header) }) { first, _ in first }
         var verified: [VerifiedTransaction] = []
         for (position, proven) in bundle.transactions.enumerated() {
             let field = "transactions[\(position)]"
             if let last = verified.last, (last.height, last.index) >= (proven.height, proven.index) {
                 throw ProofError(.notInOrder, field: field, rule: "(height, index) strictly ascending")
             }
-            guard let header = bundle.certifiedHeader(at: proven.height)?.header else {
+            guard let header = headers[proven.height] else {
                 throw ProofError(.missingHeader, field: field + ".height", rule: "no header of height \(proven.height) in the bundle")
             }
             let transaction = try context.decode(proven.wireBytes, field: field + ".transaction")

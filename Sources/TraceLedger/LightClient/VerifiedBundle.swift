@@ -47,11 +47,12 @@ public struct VerifiedBundle: Hashable, Sendable {
     public func requireTransactions(at positions: [(height: UInt64, index: UInt32)]) throws(ProofError) {
         let expected = positions.map { [$0.height, UInt64($0.index)] }.sorted { $0.lexicographicallyPrecedes($1) }
         let carried = transactions.map { [$0.height, UInt64($0.index)] }
-        if let missing = expected.first(where: { !carried.contains($0) }) {
+        let carriedSet = Set(carried), expectedSet = Set(expected)
+        if let missing = expected.first(where: { !carriedSet.contains($0) }) {
             throw ProofError(.checkFailed, field: "transactions",
                              rule: "the transaction at height \(missing[0]), index \(missing[1]) is missing")
         }
-        if let extra = carried.firstIndex(where: { !expected.contains($0) }) {
+        if let extra = carried.firstIndex(where: { !expectedSet.contains($0) }) {
             throw ProofError(.checkFailed, field: "transactions[\(extra)]", rule: "not a transaction the caller expects")
         }
     }
