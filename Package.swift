@@ -95,6 +95,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TraceContractsTests", dependencies: ["TraceContracts", "TraceTestSupport", "TraceLedger", "TraceModel", "TraceCrypto"]),
-        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto"]),
+        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto", "TraceConsensus"]),
     ]
 )
