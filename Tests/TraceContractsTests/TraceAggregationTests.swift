@@ -110,4 +110,26 @@ import TraceModel
         #expect(chain.index(of: batch)?.entries.count == 2)
         #expect(chain.index(of: Sample.batch("B1A"))?.entries.count == 1)
     }
+
+    /// A track segment of a pallet joins the route of every item on it (R-5.2, R-6.3.1.3).
+    @Test func r5_2_palletTrackJoinsItemRoutes() throws {
+        var chain = Self.packed()
+        let fixes = try [(22.5, 114.0), (22.6, 114.1)].enumerated().map { i, p in
+            try LocationFix(source: .bds, datum: .cgcs2000, latitude: p.0, longitude: p.1, accuracyMetres: 10,
+                            time: try #require(TrackTime.timestamp(milliseconds: 1_772_325_000_000 + Int64(i) * 600_000, offsetMinutes: 480)),
+                            deviceId: "pallet-tracker")
+        }
+        let own = Hex.encode(TrackSegmentCodec.encode(try TrackSegment(traceKey: Self.items[1], fixes: [fixes[0]])))
+        #expect(chain.run("track", ["segment": .string(own)], by: Cast.logistics).code == .ok)
+        let segment = Hex.encode(TrackSegmentCodec.encode(try TrackSegment(traceKey: Self.pallet, fixes: fixes)))
+        #expect(chain.run("track", ["segment": .string(segment)], by: Cast.logistics).code == .ok)
+        let participant = try #require(chain.participant(Cast.logistics))
+        let answer = TraceAnswerBuilder.build(code: Self.items[1], issued: try #require(chain.issued(Self.items[1])),
+                                              entries: chain.entries(of: Self.items[1]), viewer: .participant(participant), hash: .sha256)
+        // The item's own fix and the pallet's identical first fix are one point.
+        #expect(answer.route.map(\.deviceId) == ["pallet-tracker", "pallet-tracker"])
+        #expect(chain.index(of: Self.items[1])?.entries.suffix(2).map(\.position) == chain.committed.suffix(2).map(\.position))
+        #expect(answer.timeline.last?.action == "track")
+        #expect(answer.anomalies.isEmpty)
+    }
 }

@@ -58,13 +58,13 @@ import TraceModel
         #expect(receipt.detail == "supersedes: a correction keeps the item of the record it supersedes (R-5.1-c)")
     }
 
-    static func segment(_ points: [(Double, Double)], start: Int64, stepSeconds: Int64) throws -> String {
+    static func segment(_ points: [(Double, Double)], start: Int64, stepSeconds: Int64, key: String = code) throws -> String {
         let fixes = try points.enumerated().map { i, p in
             try LocationFix(source: .gps, datum: .wgs84, latitude: p.0, longitude: p.1, accuracyMetres: 5,
                             time: try #require(TrackTime.timestamp(milliseconds: start + Int64(i) * stepSeconds * 1000, offsetMinutes: 0)),
                             deviceId: "tracker-1")
         }
-        return Hex.encode(TrackSegmentCodec.encode(try TrackSegment(traceKey: code, fixes: fixes)))
+        return Hex.encode(TrackSegmentCodec.encode(try TrackSegment(traceKey: key, fixes: fixes)))
     }
 
     @Test func r5_2_trackSegmentsRouteAndAnomalies() throws {
@@ -90,5 +90,17 @@ import TraceModel
                                                 viewer: .consumer, hash: .sha256)
         #expect(consumer.route.isEmpty)
         #expect(consumer.anomalies == participant.anomalies)
+    }
+
+    /// A segment names its unit by the canonical key, and the unit must be issued (R-5.1-a, R-5.2).
+    @Test func r5_2_segmentKeyMustBeCanonicalAndIssued() throws {
+        var chain = Self.chain()
+        let start: Int64 = 1_772_325_000_000
+        let elementString = try Self.segment([(22.5, 114.0)], start: start, stepSeconds: 60, key: "(01)\(Cast.gtin)(21)C1")
+        let receipt = chain.run("track", ["segment": .string(elementString)], by: Cast.logistics)
+        #expect(receipt.code == .invalidPayload)
+        #expect(receipt.detail == "segment.traceKey: must be the canonical trace code key; write \(Self.code)")
+        let unknown = try Self.segment([(22.5, 114.0)], start: start, stepSeconds: 60, key: Sample.unit("C9"))
+        #expect(chain.run("track", ["segment": .string(unknown)], by: Cast.logistics).code == .notFound)
     }
 }

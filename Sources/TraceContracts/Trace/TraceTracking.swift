@@ -18,7 +18,11 @@ enum TraceTracking {
             throw MembershipRefusal(.forbidden, field: "signer",
                                     rule: "\(decision.rawValue): only a verified logistics node submits track segments (R-5.2, R-6.2.2)")
         }
-        _ = try session.issued(segment.traceKey, field: "segment.traceKey")
+        let key = try TracePayload.parse(segment.traceKey, field: "segment.traceKey").key
+        guard key == segment.traceKey else {
+            throw MembershipRefusal(.invalidPayload, field: "segment.traceKey", rule: "must be the canonical trace code key; write \(key)")
+        }
+        _ = try session.issued(key, field: "segment.traceKey")
         try session.touch([segment.traceKey] + (try session.allContents(of: segment.traceKey)))
     }
 }

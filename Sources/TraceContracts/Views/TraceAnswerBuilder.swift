@@ -22,7 +22,7 @@ public enum TraceAnswerBuilder {
             if let item = line.item, !line.superseded, !recorded.contains(item) { recorded.append(item) }
             if let exception = exception(entry) { exceptions.append(exception) }
         }
-        let tracks = TraceAnswerParts.segments(sorted)
+        let tracks = TraceAnswerParts.segments(sorted, key: issued.key)
         let route: Route? = tracks.isEmpty ? nil : try? Route(segments: tracks)
         return TraceAnswer(view: viewer.viewName, code: code, key: issued.key, mode: issued.mode, timeline: timeline,
                            route: AccessPolicy.seesRoute(viewer.audience) ? TraceAnswerParts.points(route) : [],

@@ -37,11 +37,13 @@ enum TraceAnswerParts {
         }
     }
 
-    static func segments(_ entries: [CommittedTransaction]) -> [TrackSegment] {
+    /// The unit's track segments, those of its containers taken as its own (a
+    /// container's fixes while it held the unit are the unit's, R-5.2).
+    static func segments(_ entries: [CommittedTransaction], key: String) -> [TrackSegment] {
         entries.compactMap { entry in
             guard entry.transaction.action == "track", case .string(let text)? = entry.transaction.payload["segment"],
-                  let bytes = try? Hex.decode(text) else { return nil }
-            return try? TrackSegmentCodec.decode(bytes)
+                  let bytes = try? Hex.decode(text), let segment = try? TrackSegmentCodec.decode(bytes) else { return nil }
+            return segment.traceKey == key ? segment : try? TrackSegment(traceKey: key, fixes: segment.fixes)
         }
     }
 

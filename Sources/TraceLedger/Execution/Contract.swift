@@ -58,7 +58,7 @@ public struct ContractContext {
     /// This transaction's writes, by full key.
     private(set) var writes: [[UInt8]: [UInt8]?] = [:]
 
-    init(transaction: Transaction, height: Height, index: UInt32 = 0, time: Timestamp, state: any StateReader,
+    init(transaction: Transaction, height: Height, index: UInt32, time: Timestamp, state: any StateReader,
          blockWrites: [[UInt8]: [UInt8]?]) {
         self.transaction = transaction
         self.height = height
