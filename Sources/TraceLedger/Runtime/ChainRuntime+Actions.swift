@@ -14,7 +14,7 @@ extension ChainRuntime {
             case .scheduleTimeout(let timeout, let milliseconds):
                 clock.schedule(timeout, afterMilliseconds: milliseconds)
             case .validateBlock(let block):
-                pending.append((.blockValidated(block.id, valid: isValid(block)), nil))
+                validate(block)
             case .decide(let block, let certificate):
                 try decide(block, certificate)
             case .reportEvidence:
@@ -24,6 +24,20 @@ extension ChainRuntime {
             case .requestDecision(let height):
                 outbound(.requestDecision(height))
             }
+        }
+    }
+
+    /// The verdict follows at once — except during a WAL replay, where the
+    /// verdict logged with its original local time is the one to replay: a
+    /// vote derived from a fresh verdict would carry today's time, differ
+    /// from the vote already signed, and be refused by the signer guard,
+    /// leaving the node without its own vote (every validator at once when
+    /// the whole network restarts). Verdicts the WAL lacks follow the replay.
+    func validate(_ block: ConsensusBlock) {
+        if replaying {
+            replayValidations.append(block)
+        } else {
+            pending.append((.blockValidated(block.id, valid: isValid(block)), nil))
         }
     }
 

@@ -26,6 +26,9 @@ public final class ChainRuntime {
     var ownRecordEnd: [[UInt8]: Int] = [:]
     var pending: [(event: Event, localTime: Timestamp?)] = []
     var draining = false
+    /// Set while the WAL's inputs are replayed (see `validate(_:)`).
+    var replaying = false
+    var replayValidations: [ConsensusBlock] = []
     /// The first storage failure; the runtime stops taking events after it.
     public internal(set) var failure: (any Error)?
 
@@ -77,7 +80,12 @@ public final class ChainRuntime {
             enqueue(.startHeight(try heightStart()), localTime: nil)
             return
         }
+        replaying = true
         for input in inputs { enqueue(input.event, localTime: input.localTime) }
+        replaying = false
+        // A verdict already replayed makes these no-ops (not logged again).
+        for block in replayValidations { pending.append((.blockValidated(block.id, valid: isValid(block)), nil)) }
+        replayValidations = []
         enqueue(nil)
     }
 
