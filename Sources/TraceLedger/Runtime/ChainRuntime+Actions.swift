@@ -22,7 +22,7 @@ extension ChainRuntime {
             case .requestBlock(let height, let round, let id):
                 outbound(.requestBlock(height, round, id))
             case .requestDecision(let height):
-                outbound(.requestDecision(height))
+                outbound(.requestDecisions(height, count: RuntimeMessage.decisionsMax))
             }
         }
     }
@@ -84,7 +84,8 @@ extension ChainRuntime {
 
     /// The decision is durable first (so a crash before the commit finds it),
     /// then the block commits with its state, the mempool forgets its
-    /// transactions, the WAL starts over and the next height begins.
+    /// transactions, the WAL starts over and the next height begins (after
+    /// the minimum block interval, `beginNextHeight`).
     func decide(_ block: ConsensusBlock, _ certificate: CommitCertificate) throws {
         guard block.height.rawValue == store.appliedHeight + 1 else { return }
         let ledger = try ledgerBlock(block)
@@ -95,7 +96,7 @@ extension ChainRuntime {
         mempool.remove(committed: ledger.transactions, now: clock.now())
         try wal.reset()
         ownRecordEnd = [:]
-        pending.append((.startHeight(try heightStart()), nil))
+        try beginNextHeight()
     }
 
     /// The next height: this node's block from the mempool (built whether or

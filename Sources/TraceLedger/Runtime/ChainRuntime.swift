@@ -29,6 +29,16 @@ public final class ChainRuntime {
     /// Set while the WAL's inputs are replayed (see `validate(_:)`).
     var replaying = false
     var replayValidations: [ConsensusBlock] = []
+    /// Set while the next height waits for the block interval: when it may start.
+    var nextHeightAt: Timestamp?
+    /// Consensus events of the next height received while waiting.
+    var heldMessages: [Event] = []
+    /// Set while synced decisions are committed (no interval between them).
+    var catchingUp = false
+    /// Synced decisions refused by a check (forged or foreign certificates, broken links).
+    public internal(set) var refusedDecisions = 0
+    /// Gossiped transactions admitted from peers.
+    public internal(set) var gossipedAdmitted = 0
     /// The first storage failure; the runtime stops taking events after it.
     public internal(set) var failure: (any Error)?
 
@@ -93,7 +103,10 @@ public final class ChainRuntime {
     public func timeout(_ timeout: Timeout) { enqueue(.timeout(timeout), localTime: nil) }
 
     /// Re-broadcast time (real links drop messages).
-    public func tick() { enqueue(.tick, localTime: nil) }
+    public func tick() {
+        if let at = nextHeightAt, clock.now() >= at { startWaitingHeight() }
+        enqueue(.tick, localTime: nil)
+    }
 
     /// Events are taken one at a time, in order, even when performing an
     /// action produces another (a validation verdict, the next height).

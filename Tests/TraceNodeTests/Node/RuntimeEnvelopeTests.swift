@@ -21,9 +21,23 @@ import TraceNode
         .requestBlock(Height(5), Round(1), id),
         .requestDecision(Height(4)),
         .decision(block, certificate),
-    ]
+        .requestDecisions(Height(4), count: 64),
+        .decisions([PreviousBlock(block: block, certificate: certificate)]),
+    ] + transactionMessages
+    /// A gossip message of two signed kv puts (the decoder parses each transaction's wire form).
+    static let transactionMessages: [RuntimeMessage] = {
+        guard let signer = try? Ed25519Signer(seed: [UInt8](repeating: 9, count: 32)) else { return [] }
+        let transactions = (1...2).compactMap { index in
+            try? Transaction.sign(chain: "c", contract: "kv", action: "put",
+                                  payload: ["key": .string("k\(index)"), "value": .string("v")],
+                                  nonce: String(repeating: "0", count: 31) + String(index), time: 1_700_000_000_000,
+                                  signer: signer)
+        }
+        return [.transactions(transactions)]
+    }()
 
     @Test func r5_3_1_roundTripEveryTypeOnEveryChain() throws {
+        #expect(Self.transactionMessages.count == 1)
         for chainIndex in 0..<RuntimeEnvelope.chainsMax {
             var kinds: Set<UInt8> = []
             for message in Self.messages {
@@ -33,7 +47,7 @@ import TraceNode
                 #expect(decoded.chainIndex == chainIndex)
                 #expect(decoded.message == message)
             }
-            #expect(kinds.count == 4)
+            #expect(kinds.count == 7)
         }
     }
 
