@@ -61,6 +61,30 @@ import TraceNode
         }
     }
 
+    /// Counts are checked before anything is decoded: gossip 1–256
+    /// transactions, sync requests and replies 1–64 decisions.
+    @Test func r5_3_1_gossipAndSyncCountsAreBounded() {
+        func envelope(type: UInt8, _ write: (inout CanonicalWriter) -> Void) -> Envelope {
+            var writer = CanonicalWriter(domain: RuntimeEnvelope.domain)
+            write(&writer)
+            return Envelope(kind: RuntimeEnvelope.kindBase + type, body: writer.bytes)
+        }
+        let refused: [Envelope] = [
+            envelope(type: 4) { $0.writeUInt32(0) },
+            envelope(type: 4) { $0.writeUInt32(UInt32(RuntimeMessage.transactionsMax + 1)) },
+            envelope(type: 5) { $0.writeUInt64(1); $0.writeUInt32(0) },
+            envelope(type: 5) { $0.writeUInt64(1); $0.writeUInt32(UInt32(RuntimeMessage.decisionsMax + 1)) },
+            envelope(type: 6) { $0.writeUInt32(0) },
+            envelope(type: 6) { $0.writeUInt32(UInt32.max) },
+            envelope(type: 7) { $0.writeUInt32(1) },
+        ]
+        for item in refused {
+            #expect(throws: RuntimeEnvelopeError.self) { try RuntimeEnvelope.decode(item) }
+        }
+        let largest = envelope(type: 5) { $0.writeUInt64(1); $0.writeUInt32(UInt32(RuntimeMessage.decisionsMax)) }
+        #expect((try? RuntimeEnvelope.decode(largest))?.message == .requestDecisions(Height(1), count: RuntimeMessage.decisionsMax))
+    }
+
     /// Fuzz-style: truncated and mutated bodies (seeded) decode or throw, never trap.
     @Test func r5_3_1_mutatedBodiesNeverCrash() {
         var state: UInt64 = 0x5EED_0005
