@@ -59,8 +59,11 @@ public final class ChainRuntime {
         decisionFile = DecisionFile(store: durable)
     }
 
-    /// The height being decided.
-    public var height: Height { core?.height ?? Height(store.appliedHeight + 1) }
+    /// The height being decided (the next one while it waits for the block interval).
+    public var height: Height {
+        guard nextHeightAt == nil, let core else { return Height(store.appliedHeight + 1) }
+        return core.height
+    }
 
     /// The block id scheme of this chain: the ledger block hash (profile hash of the header).
     public var identity: BlockIdentity { .payloadHeader(setup.profile.hash) }

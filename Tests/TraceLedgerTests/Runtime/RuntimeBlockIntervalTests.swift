@@ -51,6 +51,22 @@ import TraceCrypto
         #expect(block.transactions.count == 2)
     }
 
+    /// An early wake-up re-arms itself; a lost one is made up by the next tick.
+    @Test func r5_3_2_earlyWakeRearmsAndTickStartsAfterTheInterval() throws {
+        let network = try RuntimeNetwork { $0.blockIntervalMilliseconds = 5_000 }
+        #expect(try network.drive { network.applied(0) >= 2 && network.nodes[0]?.isWaitingForInterval == true })
+        let node = try #require(network.nodes[0])
+        let timers = network.clock.timers.count
+        node.wake()
+        #expect(node.isWaitingForInterval)
+        #expect(network.clock.timers.count == timers + 1)
+        network.clock.timers.removeAll { $0.node == 0 && $0.timeout == nil }
+        network.clock.time += 5_000
+        node.tick()
+        #expect(!node.isWaitingForInterval)
+        #expect(node.height.rawValue == node.store.appliedHeight + 1)
+    }
+
     @Test func r5_3_2_blockIntervalIsANodeSetting() throws {
         var config = NodeConfig(home: "/tmp/h", node: NodeSettings(name: "n0"),
                                 chains: [ChainSettings(id: "c", role: .validator, genesisFile: "genesis.json",
