@@ -55,6 +55,10 @@ public struct NodeSettings: Hashable, Sendable {
     public var dialTimeoutMs: Int64 = 5_000
     public var handshakeTimeoutMs: Int64 = 10_000
     public var httpRequestTimeoutMs: Int64 = 30_000
+    /// Minimum time from a commit to the next height's start (an idle chain
+    /// makes at most about 1000/`blockIntervalMs` empty blocks a second; a
+    /// full mempool starts the next height at once); 0 turns it off.
+    public var blockIntervalMs: Int64 = 200
 
     public init(name: String) { self.name = name }
 }

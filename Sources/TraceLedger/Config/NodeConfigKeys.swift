@@ -41,6 +41,7 @@ extension NodeSettings {
         IntegerKey(name: "dial_timeout_ms", path: \.dialTimeoutMs, range: 100...600_000, unit: .milliseconds),
         IntegerKey(name: "handshake_timeout_ms", path: \.handshakeTimeoutMs, range: 100...600_000, unit: .milliseconds),
         IntegerKey(name: "http_request_timeout_ms", path: \.httpRequestTimeoutMs, range: 100...600_000, unit: .milliseconds),
+        IntegerKey(name: "block_interval_ms", path: \.blockIntervalMs, range: 0...60_000, unit: .milliseconds),
     ] }
 
     static var stringKeys: [(name: String, path: WritableKeyPath<NodeSettings, String>)] { [

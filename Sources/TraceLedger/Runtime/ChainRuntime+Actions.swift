@@ -14,7 +14,7 @@ extension ChainRuntime {
             case .scheduleTimeout(let timeout, let milliseconds):
                 clock.schedule(timeout, afterMilliseconds: milliseconds)
             case .validateBlock(let block):
-                pending.append((.blockValidated(block.id, valid: isValid(block)), nil))
+                validate(block)
             case .decide(let block, let certificate):
                 try decide(block, certificate)
             case .reportEvidence:
@@ -22,8 +22,22 @@ extension ChainRuntime {
             case .requestBlock(let height, let round, let id):
                 outbound(.requestBlock(height, round, id))
             case .requestDecision(let height):
-                outbound(.requestDecision(height))
+                outbound(.requestDecisions(height, count: RuntimeMessage.decisionsMax))
             }
+        }
+    }
+
+    /// The verdict follows at once — except during a WAL replay, where the
+    /// verdict logged with its original local time is the one to replay: a
+    /// vote derived from a fresh verdict would carry today's time, differ
+    /// from the vote already signed, and be refused by the signer guard,
+    /// leaving the node without its own vote (every validator at once when
+    /// the whole network restarts). Verdicts the WAL lacks follow the replay.
+    func validate(_ block: ConsensusBlock) {
+        if replaying {
+            replayValidations.append(block)
+        } else {
+            pending.append((.blockValidated(block.id, valid: isValid(block)), nil))
         }
     }
 
@@ -70,7 +84,8 @@ extension ChainRuntime {
 
     /// The decision is durable first (so a crash before the commit finds it),
     /// then the block commits with its state, the mempool forgets its
-    /// transactions, the WAL starts over and the next height begins.
+    /// transactions, the WAL starts over and the next height begins (after
+    /// the minimum block interval, `beginNextHeight`).
     func decide(_ block: ConsensusBlock, _ certificate: CommitCertificate) throws {
         guard block.height.rawValue == store.appliedHeight + 1 else { return }
         let ledger = try ledgerBlock(block)
@@ -81,7 +96,7 @@ extension ChainRuntime {
         mempool.remove(committed: ledger.transactions, now: clock.now())
         try wal.reset()
         ownRecordEnd = [:]
-        pending.append((.startHeight(try heightStart()), nil))
+        try beginNextHeight()
     }
 
     /// The next height: this node's block from the mempool (built whether or

@@ -26,6 +26,19 @@ public final class ChainRuntime {
     var ownRecordEnd: [[UInt8]: Int] = [:]
     var pending: [(event: Event, localTime: Timestamp?)] = []
     var draining = false
+    /// Set while the WAL's inputs are replayed (see `validate(_:)`).
+    var replaying = false
+    var replayValidations: [ConsensusBlock] = []
+    /// Set while the next height waits for the block interval: when it may start.
+    var nextHeightAt: Timestamp?
+    /// Consensus events of the next height received while waiting.
+    var heldMessages: [Event] = []
+    /// Set while synced decisions are committed (no interval between them).
+    var catchingUp = false
+    /// Synced decisions refused by a check (forged or foreign certificates, broken links).
+    public internal(set) var refusedDecisions = 0
+    /// Gossiped transactions admitted from peers.
+    public internal(set) var gossipedAdmitted = 0
     /// The first storage failure; the runtime stops taking events after it.
     public internal(set) var failure: (any Error)?
 
@@ -46,8 +59,11 @@ public final class ChainRuntime {
         decisionFile = DecisionFile(store: durable)
     }
 
-    /// The height being decided.
-    public var height: Height { core?.height ?? Height(store.appliedHeight + 1) }
+    /// The height being decided (the next one while it waits for the block interval).
+    public var height: Height {
+        guard nextHeightAt == nil, let core else { return Height(store.appliedHeight + 1) }
+        return core.height
+    }
 
     /// The block id scheme of this chain: the ledger block hash (profile hash of the header).
     public var identity: BlockIdentity { .payloadHeader(setup.profile.hash) }
@@ -77,7 +93,12 @@ public final class ChainRuntime {
             enqueue(.startHeight(try heightStart()), localTime: nil)
             return
         }
+        replaying = true
         for input in inputs { enqueue(input.event, localTime: input.localTime) }
+        replaying = false
+        // A verdict already replayed makes these no-ops (not logged again).
+        for block in replayValidations { pending.append((.blockValidated(block.id, valid: isValid(block)), nil)) }
+        replayValidations = []
         enqueue(nil)
     }
 
@@ -85,7 +106,10 @@ public final class ChainRuntime {
     public func timeout(_ timeout: Timeout) { enqueue(.timeout(timeout), localTime: nil) }
 
     /// Re-broadcast time (real links drop messages).
-    public func tick() { enqueue(.tick, localTime: nil) }
+    public func tick() {
+        if let at = nextHeightAt, clock.now() >= at { startWaitingHeight() }
+        enqueue(.tick, localTime: nil)
+    }
 
     /// Events are taken one at a time, in order, even when performing an
     /// action produces another (a validation verdict, the next height).

@@ -12,6 +12,23 @@ public enum RuntimeMessage: Hashable, Sendable {
     case requestDecision(Height)
     /// The decided block of a height with its commit certificate.
     case decision(ConsensusBlock, CommitCertificate)
+    /// Transactions a validator admitted from its clients (gossip), at most `transactionsMax`.
+    case transactions([Transaction])
+    /// Block sync: send the decisions from `height` on, at most `count` (≤ `decisionsMax`).
+    case requestDecisions(Height, count: Int)
+    /// Decisions of consecutive heights, each with its certificate (block sync), at most `decisionsMax`.
+    case decisions([PreviousBlock])
+}
+
+extension RuntimeMessage {
+    /// Transactions in one gossip message, at most.
+    public static let transactionsMax = 256
+    /// Wire bytes a gossip message aims to stay under (one transaction may exceed it alone).
+    public static let gossipBytesBudget = 1 << 20
+    /// Decisions asked for or sent in one block sync message, at most.
+    public static let decisionsMax = 64
+    /// Payload bytes a sync reply stays under (it always holds at least one decision).
+    public static let syncBytesBudget = 4 << 20
 }
 
 /// The runtime's clock and timers. A node backs it with the system clock and
@@ -22,6 +39,9 @@ public protocol RuntimeClock: AnyObject {
     func now() -> Timestamp
     /// Arrange for `timeout` to reach the runtime after `milliseconds`.
     func schedule(_ timeout: Timeout, afterMilliseconds milliseconds: Int64)
+    /// Arrange for `ChainRuntime.wake()` to be called after `milliseconds`
+    /// (the minimum block interval).
+    func scheduleWake(afterMilliseconds milliseconds: Int64)
 }
 
 /// What a runtime needs to know of its chain (from the genesis file and node.toml).
@@ -35,6 +55,13 @@ public struct ChainRuntimeSetup: Sendable {
     public var mempool: MempoolConfig
     /// Most transactions a proposed block holds.
     public var blockTransactionsMax: Int = 1_000
+    /// Minimum time between a commit and the start of the next height, in
+    /// milliseconds (node.toml `block_interval_ms`, default 200 there); 0 starts at once.
+    public var blockIntervalMilliseconds: Int64 = 0
+    /// Wire bytes one gossip message aims to stay under (a node sets it below its frame bound).
+    public var gossipBytesMax: Int = RuntimeMessage.gossipBytesBudget
+    /// Payload bytes one block sync reply stays under (it always holds at least one decision).
+    public var syncBytesMax: Int = RuntimeMessage.syncBytesBudget
 
     public init(chain: String, profile: CryptoProfile, validators: ValidatorSet, genesisTime: Timestamp,
                 consensus: ConsensusConfig = ConsensusConfig(), mempool: MempoolConfig = MempoolConfig()) {

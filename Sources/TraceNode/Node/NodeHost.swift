@@ -75,7 +75,12 @@ public final class NodeHost: @unchecked Sendable {
             let executor = Executor(chain: chain.setup.chain, profile: chain.setup.profile, contracts: [KeyValueContract()])
             let store = try BlockStore(path: chain.dataDirectory + "/chain.sqlite", executor: executor)
             let durable = try FileDurableStore(directory: chain.dataDirectory + "/consensus")
-            let runtime = try ChainRuntime(setup: chain.setup, signer: chain.signer, store: store, durable: durable,
+            var setup = chain.setup
+            setup.blockIntervalMilliseconds = home.config.node.blockIntervalMs
+            let frameBytesMax = Int(home.config.limits.frameBytesMax)
+            setup.gossipBytesMax = min(setup.gossipBytesMax, frameBytesMax / 2)
+            setup.syncBytesMax = min(setup.syncBytesMax, frameBytesMax / 2)
+            let runtime = try ChainRuntime(setup: setup, signer: chain.signer, store: store, durable: durable,
                                            clock: LoopClock(host: self, chainIndex: index),
                                            outbound: { [unowned self] message in self.broadcast(message, chainIndex: index) })
             runtimes.append(runtime)
@@ -105,6 +110,12 @@ public final class NodeHost: @unchecked Sendable {
     func fire(_ timeout: Timeout, chainIndex: Int) {
         guard chainIndex < runtimes.count else { return }
         runtimes[chainIndex].timeout(timeout)
+        afterEvent()
+    }
+
+    func wake(chainIndex: Int) {
+        guard chainIndex < runtimes.count else { return }
+        runtimes[chainIndex].wake()
         afterEvent()
     }
 
@@ -169,6 +180,14 @@ final class LoopClock: RuntimeClock, @unchecked Sendable {
         let index = chainIndex
         host.loop.scheduleTask(in: .milliseconds(max(0, milliseconds))) { [weak host] in
             host?.fire(timeout, chainIndex: index)
+        }
+    }
+
+    func scheduleWake(afterMilliseconds milliseconds: Int64) {
+        guard let host else { return }
+        let index = chainIndex
+        host.loop.scheduleTask(in: .milliseconds(max(0, milliseconds))) { [weak host] in
+            host?.wake(chainIndex: index)
         }
     }
 }

@@ -6,7 +6,8 @@ import TraceCrypto
 /// Time moved by hand; timers of every node in one list, fired in deadline order.
 final class HandClock {
     var time: Timestamp
-    var timers: [(deadline: Timestamp, node: Int, incarnation: Int, timeout: Timeout)] = []
+    /// A `nil` timeout is a wake-up (`ChainRuntime.wake`).
+    var timers: [(deadline: Timestamp, node: Int, incarnation: Int, timeout: Timeout?)] = []
     init(time: Timestamp) { self.time = time }
 }
 
@@ -25,6 +26,9 @@ final class NodeClock: RuntimeClock {
     func schedule(_ timeout: Timeout, afterMilliseconds milliseconds: Int64) {
         clock.timers.append((clock.time + milliseconds, node, incarnation, timeout))
     }
+    func scheduleWake(afterMilliseconds milliseconds: Int64) {
+        clock.timers.append((clock.time + milliseconds, node, incarnation, nil))
+    }
 }
 
 /// Four runtimes on temp-dir SQLite stores and file durable stores, joined by
@@ -42,7 +46,11 @@ final class RuntimeNetwork {
     /// Every signed consensus message that left a node, by validator and position.
     var signed: [SignPosition: [Int: Set<[UInt8]>]] = [:]
 
-    init() throws {
+    /// Applied to every runtime's setup (block interval, block size).
+    let adjust: (inout ChainRuntimeSetup) -> Void
+
+    init(adjust: @escaping (inout ChainRuntimeSetup) -> Void = { _ in }) throws {
+        self.adjust = adjust
         root = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-\(UUID().uuidString)")
         for index in 0..<4 { try start(index) }
     }
@@ -62,8 +70,9 @@ final class RuntimeNetwork {
         let store = try BlockStore(path: directory(index).appendingPathComponent("chain.sqlite").path, executor: executor)
         let durable = try FileDurableStore(directory: directory(index).appendingPathComponent("consensus").path)
         incarnations[index] += 1
-        let setup = ChainRuntimeSetup(chain: Self.chain, profile: .standard, validators: try validators,
+        var setup = ChainRuntimeSetup(chain: Self.chain, profile: .standard, validators: try validators,
                                       genesisTime: Self.genesisTime)
+        adjust(&setup)
         let runtime = try ChainRuntime(setup: setup, signer: signers[index], store: store, durable: durable,
                                        clock: NodeClock(clock, node: index, incarnation: incarnations[index]),
                                        outbound: { [unowned self] message in self.broadcast(from: index, message) })
@@ -77,8 +86,13 @@ final class RuntimeNetwork {
         incarnations[index] += 1
     }
 
+    /// Gossip broadcasts of transactions, and the most decisions one sync reply carried.
+    var transactionBroadcasts = 0
+    var largestSyncReply = 0
+
     func broadcast(from index: Int, _ message: RuntimeMessage) {
         if case .consensus(let signedMessage) = message { note(signedMessage) }
+        if case .transactions = message { transactionBroadcasts += 1 }
         for peer in 0..<4 where peer != index { bus.append((peer, index, message)) }
     }
 
@@ -111,7 +125,10 @@ final class RuntimeNetwork {
                 busHead += 1
                 if busHead == bus.count { (bus, busHead) = ([], 0) }
                 guard let target = nodes[item.to] else { continue }
-                for reply in target.receive(item.message) { bus.append((item.from, item.to, reply)) }
+                for reply in target.receive(item.message) {
+                    if case .decisions(let list) = reply { largestSyncReply = max(largestSyncReply, list.count) }
+                    bus.append((item.from, item.to, reply))
+                }
                 continue
             }
             fireEarliestTimer()
@@ -128,7 +145,7 @@ final class RuntimeNetwork {
         let timer = clock.timers.removeFirst()
         clock.time = max(clock.time, timer.deadline)
         guard incarnations[timer.node] == timer.incarnation, let node = nodes[timer.node] else { return }
-        node.timeout(timer.timeout)
+        if let timeout = timer.timeout { node.timeout(timeout) } else { node.wake() }
     }
 
     func applied(_ index: Int) -> UInt64 { nodes[index]?.store.appliedHeight ?? 0 }

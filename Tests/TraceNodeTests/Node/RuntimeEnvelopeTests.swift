@@ -21,9 +21,23 @@ import TraceNode
         .requestBlock(Height(5), Round(1), id),
         .requestDecision(Height(4)),
         .decision(block, certificate),
-    ]
+        .requestDecisions(Height(4), count: 64),
+        .decisions([PreviousBlock(block: block, certificate: certificate)]),
+    ] + transactionMessages
+    /// A gossip message of two signed kv puts (the decoder parses each transaction's wire form).
+    static let transactionMessages: [RuntimeMessage] = {
+        guard let signer = try? Ed25519Signer(seed: [UInt8](repeating: 9, count: 32)) else { return [] }
+        let transactions = (1...2).compactMap { index in
+            try? Transaction.sign(chain: "c", contract: "kv", action: "put",
+                                  payload: ["key": .string("k\(index)"), "value": .string("v")],
+                                  nonce: String(repeating: "0", count: 31) + String(index), time: 1_700_000_000_000,
+                                  signer: signer)
+        }
+        return [.transactions(transactions)]
+    }()
 
     @Test func r5_3_1_roundTripEveryTypeOnEveryChain() throws {
+        #expect(Self.transactionMessages.count == 1)
         for chainIndex in 0..<RuntimeEnvelope.chainsMax {
             var kinds: Set<UInt8> = []
             for message in Self.messages {
@@ -33,7 +47,7 @@ import TraceNode
                 #expect(decoded.chainIndex == chainIndex)
                 #expect(decoded.message == message)
             }
-            #expect(kinds.count == 4)
+            #expect(kinds.count == 7)
         }
     }
 
@@ -45,6 +59,30 @@ import TraceNode
         #expect(throws: RuntimeEnvelopeError(.malformed, field: "body", rule: "")) {
             try RuntimeEnvelope.decode(Envelope(kind: envelope.kind, body: envelope.body + [0]))
         }
+    }
+
+    /// Counts are checked before anything is decoded: gossip 1–256
+    /// transactions, sync requests and replies 1–64 decisions.
+    @Test func r5_3_1_gossipAndSyncCountsAreBounded() {
+        func envelope(type: UInt8, _ write: (inout CanonicalWriter) -> Void) -> Envelope {
+            var writer = CanonicalWriter(domain: RuntimeEnvelope.domain)
+            write(&writer)
+            return Envelope(kind: RuntimeEnvelope.kindBase + type, body: writer.bytes)
+        }
+        let refused: [Envelope] = [
+            envelope(type: 4) { $0.writeUInt32(0) },
+            envelope(type: 4) { $0.writeUInt32(UInt32(RuntimeMessage.transactionsMax + 1)) },
+            envelope(type: 5) { $0.writeUInt64(1); $0.writeUInt32(0) },
+            envelope(type: 5) { $0.writeUInt64(1); $0.writeUInt32(UInt32(RuntimeMessage.decisionsMax + 1)) },
+            envelope(type: 6) { $0.writeUInt32(0) },
+            envelope(type: 6) { $0.writeUInt32(UInt32.max) },
+            envelope(type: 7) { $0.writeUInt32(1) },
+        ]
+        for item in refused {
+            #expect(throws: RuntimeEnvelopeError.self) { try RuntimeEnvelope.decode(item) }
+        }
+        let largest = envelope(type: 5) { $0.writeUInt64(1); $0.writeUInt32(UInt32(RuntimeMessage.decisionsMax)) }
+        #expect((try? RuntimeEnvelope.decode(largest))?.message == .requestDecisions(Height(1), count: RuntimeMessage.decisionsMax))
     }
 
     /// Fuzz-style: truncated and mutated bodies (seeded) decode or throw, never trap.
