@@ -20,6 +20,9 @@ struct CrossTrace: AsyncParsableCommand {
             InitCommand.self,
             NodeCommand.self,
             UpCommand.self,
+            TxCommand.self,
+            BlockCommand.self,
+            StatusCommand.self,
         ]
     )
 }
