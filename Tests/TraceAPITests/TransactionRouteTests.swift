@@ -43,6 +43,11 @@ import TraceLedger
                 #expect(status["validators"]?.array?.first?["id"]?.string == "node0")
                 #expect(status["validators"]?.array?.first?["power"]?.integer == 10)
                 #expect(status["mempoolSize"]?.integer != nil)
+
+                let metrics = try await client.executeRequest(uri: "/metrics", method: .get, headers: [:], body: nil)
+                let text = String(decoding: Array(metrics.body.readableBytesView), as: UTF8.self)
+                #expect(text.contains("crosstrace_commit_latency_seconds_count 1"), "\(text)")
+                #expect(text.contains("crosstrace_transactions_committed_total{chain=\"cbetc\"} 1"), "\(text)")
             }
         }
     }
