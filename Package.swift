@@ -117,6 +117,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto"]),
+        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto", "TraceConsensus"]),
     ]
 )

@@ -20,6 +20,7 @@ struct CrossTrace: AsyncParsableCommand {
             InitCommand.self,
             NodeCommand.self,
             UpCommand.self,
+            VerifyProofCommand.self,
             TxCommand.self,
             BlockCommand.self,
             StatusCommand.self,

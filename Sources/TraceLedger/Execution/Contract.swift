@@ -48,6 +48,8 @@ public protocol Contract: Sendable {
 public struct ContractContext {
     public let transaction: Transaction
     public let height: Height
+    /// The transaction's index in its block: with `height`, its position on the chain.
+    public let index: UInt32
     public let time: Timestamp
     let namespace: [UInt8]
     let state: any StateReader
@@ -56,10 +58,11 @@ public struct ContractContext {
     /// This transaction's writes, by full key.
     private(set) var writes: [[UInt8]: [UInt8]?] = [:]
 
-    init(transaction: Transaction, height: Height, time: Timestamp, state: any StateReader,
+    init(transaction: Transaction, height: Height, index: UInt32, time: Timestamp, state: any StateReader,
          blockWrites: [[UInt8]: [UInt8]?]) {
         self.transaction = transaction
         self.height = height
+        self.index = index
         self.time = time
         self.namespace = Self.namespace(of: transaction.contract)
         self.state = state

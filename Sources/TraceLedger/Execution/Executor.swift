@@ -39,7 +39,7 @@ public struct Executor: Sendable {
             } else if state.containsTransaction(id) {
                 outcome = ContractOutcome(.duplicate, "transaction already committed")
             } else {
-                outcome = apply(transaction, height: height, time: time, state: state, pending: &pending)
+                outcome = apply(transaction, height: height, index: UInt32(index), time: time, state: state, pending: &pending)
             }
             receipts.append(Receipt(transactionID: id, index: UInt32(index), code: outcome.code, detail: outcome.detail))
         }
@@ -48,7 +48,7 @@ public struct Executor: Sendable {
         return BlockExecution(receipts: receipts, changes: changes)
     }
 
-    private func apply(_ transaction: Transaction, height: Height, time: Timestamp, state: any StateReader,
+    private func apply(_ transaction: Transaction, height: Height, index: UInt32, time: Timestamp, state: any StateReader,
                        pending: inout [[UInt8]: [UInt8]?]) -> ContractOutcome {
         do {
             try transaction.check(chain: chain, profile: profile)
@@ -58,7 +58,7 @@ public struct Executor: Sendable {
         guard let contract = contracts[transaction.contract] else {
             return ContractOutcome(.unknownContract, "no contract '\(transaction.contract)' on this chain")
         }
-        var context = ContractContext(transaction: transaction, height: height, time: time, state: state,
+        var context = ContractContext(transaction: transaction, height: height, index: index, time: time, state: state,
                                       blockWrites: pending)
         pending = [:]
         let outcome = contract.execute(&context)
