@@ -53,7 +53,7 @@ final class APIMetrics: @unchecked Sendable {
                     continue
                 }
                 accepted.increment()
-                if pending.count >= Self.pendingMax, !pendingOrder.isEmpty { pending[pendingOrder.removeFirst()] = nil }
+                if pending.count >= Self.pendingMax { forgetOldestHalf() }
                 pending[id] = now
                 pendingOrder.append(id)
             }
@@ -101,6 +101,13 @@ final class APIMetrics: @unchecked Sendable {
                 metrics.readThisScrape = 0
             }
         }
+    }
+
+    /// Drops the older half of the remembered submissions at once (amortised O(1) per submission).
+    private func forgetOldestHalf() {
+        let dropped = min(pendingOrder.count, Self.pendingMax / 2)
+        for id in pendingOrder.prefix(dropped) { pending[id] = nil }
+        pendingOrder.removeFirst(dropped)
     }
 
     private func chainMetrics(_ chain: String) -> ChainMetrics {
