@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // System libraries (Debian: libzint-dev, libssl-dev). `make deps` installs them.
@@ -63,6 +66,17 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // HTTP API of a running node: transactions, blocks, status, health, metrics (issue 5, items 6-7).
+        .target(
+            name: "TraceAPI",
+            dependencies: [
+                "TraceNode", "TraceLedger", "TraceCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // Contracts of the trade chain: membership (issue 6 item 1, R-6.3.1.2, R-7.2, R-7.5).
         .target(name: "TraceContracts", dependencies: ["TraceModel", "TraceLedger", "TraceCrypto", "TraceConsensus"]),
         // Deterministic cluster simulator with seeded faults.
@@ -70,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "crosstrace",
             dependencies: [
-                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode",
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode", "TraceAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,6 +109,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TraceContractsTests", dependencies: ["TraceContracts", "TraceTestSupport", "TraceLedger", "TraceModel", "TraceCrypto"]),
+        .testTarget(
+            name: "TraceAPITests",
+            dependencies: [
+                "TraceAPI", "TraceNode", "TraceLedger", "TraceCrypto", "TraceConsensus",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto", "TraceConsensus"]),
     ]
 )

@@ -21,6 +21,9 @@ struct CrossTrace: AsyncParsableCommand {
             NodeCommand.self,
             UpCommand.self,
             VerifyProofCommand.self,
+            TxCommand.self,
+            BlockCommand.self,
+            StatusCommand.self,
         ]
     )
 }
