@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "TraceNode",
             dependencies: [
-                "TraceCrypto", "TraceLedger",
+                "TraceCrypto", "TraceLedger", "TraceContracts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "TraceAPI",
             dependencies: [
-                "TraceNode", "TraceLedger", "TraceCrypto",
+                "TraceNode", "TraceLedger", "TraceCrypto", "TraceContracts", "TraceModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "TraceAPITests",
             dependencies: [
-                "TraceAPI", "TraceNode", "TraceLedger", "TraceCrypto", "TraceConsensus",
+                "TraceAPI", "TraceNode", "TraceLedger", "TraceCrypto", "TraceConsensus", "TraceContracts", "TraceModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -48,6 +48,7 @@ public struct TraceAPI: Sendable {
         }
         router.get("/v1/health") { _, _ in try await api.health() }
         router.get("/metrics") { _, _ in try await api.metricsText() }
+        api.addApplicationRoutes(to: router)
     }
 
     /// An application serving `router` on `address` (default: node.toml `listen_http`);

@@ -72,7 +72,7 @@ public final class NodeHost: @unchecked Sendable {
     private func openChains() throws {
         for (index, chain) in home.chains.enumerated() {
             try FileManager.default.createDirectory(atPath: chain.dataDirectory, withIntermediateDirectories: true)
-            let executor = Executor(chain: chain.setup.chain, profile: chain.setup.profile, contracts: [KeyValueContract()])
+            let executor = Executor(chain: chain.setup.chain, profile: chain.setup.profile, contracts: Self.chainContracts(for: chain.genesis))
             let store = try BlockStore(path: chain.dataDirectory + "/chain.sqlite", executor: executor)
             let durable = try FileDurableStore(directory: chain.dataDirectory + "/consensus")
             var setup = chain.setup

@@ -1,0 +1,119 @@
+import TraceConsensus
+import TraceContracts
+import TraceCrypto
+import TraceLedger
+import TraceModel
+
+/// Read-only trace and membership queries on committed state (issue 6 items 4–5),
+/// run on the host's loop like every other runtime call.
+extension NodeHost {
+    /// The contracts a chain's executor runs: `kv`, `membership` with the genesis
+    /// verifiers and, on every chain but the regulatory one, `trace`.
+    static func chainContracts(for genesis: Genesis) -> [any Contract] {
+        let base: [any Contract] = [KeyValueContract(), MembershipContract(genesisVerifiers: genesis.verifiers)]
+        if genesis.chainId == "cbeac" { return base }
+        return base + [TraceContract(profile: genesis.profile)]
+    }
+
+    /// The committed `IssuedCode` of `key` (canonical key), the transactions its
+    /// `TraceIndex` lists, the applied height and, with `proof`, a bundle proving
+    /// the code and index entries and every listed transaction; nil when never issued.
+    public func traceLookup(chain: String, key: String, proof: Bool) async throws(NodeServiceError) -> TraceLookup? {
+        let genesisHash = try Self.genesisHash(home.chains[index(of: chain)].genesis)
+        return try await onRuntime(chain) { runtime throws(NodeServiceError) in
+            let store = runtime.store
+            let codeKey = TraceContract.codeKey(for: key), indexKey = TraceContract.indexKey(for: key)
+            guard let codeBytes = try Self.read(store, codeKey) else { return nil }
+            guard let issued = IssuedCode(canonicalBytes: codeBytes) else {
+                throw NodeServiceError(.storage, field: "code", rule: "the stored code entry of \(key) does not decode")
+            }
+            let indexBytes = try Self.read(store, indexKey) ?? TraceIndex().canonicalBytes
+            let index: TraceIndex
+            do throws(TraceIndexError) {
+                index = try TraceIndex(canonicalBytes: indexBytes)
+            } catch {
+                throw NodeServiceError(.storage, field: "index", rule: "the stored trace index of \(key): \(error)")
+            }
+            let entries = try index.entries.map { entry throws(NodeServiceError) in try Self.committed(store, entry) }
+            var bundle: ProofBundle?
+            if proof {
+                let positions = index.entries.map { (height: $0.height, index: $0.index) }
+                do throws(ProofError) {
+                    let certificate = try? runtime.decision(at: store.appliedHeight)?.certificate
+                    bundle = try ProofBuilder(store: store, genesisHash: genesisHash)
+                        .build(keys: [codeKey, indexKey], transactions: positions, anchorCertificate: certificate ?? nil)
+                } catch {
+                    throw NodeServiceError(.storage, field: "proof", rule: "the proof bundle cannot be built: \(error)")
+                }
+            }
+            return TraceLookup(issued: issued, index: index, entries: entries, height: store.appliedHeight, proof: bundle)
+        }
+    }
+
+    /// Participants verified now, all of them or those of one node kind or country, by signer id.
+    public func participants(chain: String, nodeKind: NodeKind?, country: CountryCode?) async throws(NodeServiceError) -> [Participant] {
+        try await onRuntime(chain) { runtime in
+            let view = MembershipView(state: StoreState(store: runtime.store))
+            let height = Height(runtime.store.appliedHeight + 1)
+            let kinds = nodeKind.map { [$0] } ?? NodeKind.allCases
+            var found: [String: Participant] = [:]
+            for kind in kinds { for participant in view.directory(nodeKind: kind, at: height) { found[participant.signerID] = participant } }
+            if nodeKind == nil, let country {
+                for participant in view.directory(country: country, at: height) { found[participant.signerID] = participant }
+            }
+            return found.values.filter { country == nil || $0.country == country }.sorted { $0.signerID < $1.signerID }
+        }
+    }
+
+    /// The participant with signer id `id` in any status, or nil.
+    public func participant(chain: String, id: String) async throws(NodeServiceError) -> Participant? {
+        try await onRuntime(chain) { runtime in MembershipView(state: StoreState(store: runtime.store)).participant(id: id) }
+    }
+
+    static func genesisHash(_ genesis: Genesis) throws(NodeServiceError) -> [UInt8] {
+        do throws(GenesisError) {
+            return try genesis.hash()
+        } catch {
+            throw NodeServiceError(.storage, field: "genesis", rule: "\(error)")
+        }
+    }
+
+    static func read(_ store: BlockStore, _ key: [UInt8]) throws(NodeServiceError) -> [UInt8]? {
+        do throws(LedgerError) {
+            return try store.value(forKey: key)
+        } catch {
+            throw NodeServiceError(.storage, field: "state", rule: "\(error)")
+        }
+    }
+
+    static func committed(_ store: BlockStore, _ entry: TraceIndexEntry) throws(NodeServiceError) -> CommittedTransaction {
+        let block: Block?
+        do throws(LedgerError) {
+            block = try store.block(at: entry.height)
+        } catch {
+            throw NodeServiceError(.storage, field: "height", rule: "\(error)")
+        }
+        guard let block, Int(entry.index) < block.transactions.count else {
+            throw NodeServiceError(.storage, field: "index", rule: "no transaction at height \(entry.height), index \(entry.index)")
+        }
+        return CommittedTransaction(height: entry.height, index: entry.index, time: block.header.time,
+                                    transaction: block.transactions[Int(entry.index)])
+    }
+}
+
+/// What `traceLookup` found on committed state.
+public struct TraceLookup: Sendable {
+    public let issued: IssuedCode
+    public let index: TraceIndex
+    public let entries: [CommittedTransaction]
+    /// The applied height the answer was read at.
+    public let height: UInt64
+    public let proof: ProofBundle?
+}
+
+/// Committed state as a `StateReader` for views (reads only; a failed read is absent).
+struct StoreState: StateReader {
+    let store: BlockStore
+    func value(forKey key: [UInt8]) -> [UInt8]? { (try? store.value(forKey: key)) ?? nil }
+    func containsTransaction(_ id: TransactionID) -> Bool { (try? store.receipt(for: id)) != nil }
+}

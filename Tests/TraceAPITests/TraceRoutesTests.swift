@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TraceAPI
+import TraceContracts
+import TraceCrypto
+import TraceLedger
+import TraceModel
+
+/// Issue 6 items 4–6 over HTTP on a two-validator network: membership, codes,
+/// records, the trace in its views, its proof offline, the resolver (R-6.3.1.2,
+/// R-6.3.1.3, R-6.2.2).
+@Suite(.serialized)
+struct TraceRoutesTests {
+    /// Writes one client-signed transaction with `?wait=true`.
+    static func post(_ client: some TestClientProtocol, _ path: String, _ contract: String, _ action: String,
+                     _ payload: [String: CanonicalJSON], by signer: any Signer) async throws -> Answer {
+        try await client.call(.post, path + "?wait=true", body: try Actors.wire(contract, action, payload, by: signer))
+    }
+
+    /// Applies and verifies `actors` through the participant routes.
+    static func register(_ client: some TestClientProtocol, _ actors: [Actor]) async throws {
+        for actor in actors {
+            let applied = try await post(client, "/v1/participants/applications", "membership", "apply", actor.payload, by: actor.signer)
+            #expect(applied.status == .created, "apply \(actor.id): \(applied.json)")
+            let verified = try await post(client, "/v1/participants/\(actor.id)/verification", "membership", "verify",
+                                          ["participant": .string(actor.id)], by: Actors.verifier)
+            #expect(verified.status == .created, "verify \(actor.id): \(verified.json)")
+        }
+    }
+
+    /// R-6.3.1.2, R-6.3.1.3, R-6.4: register, verify, issue, record, query, prove.
+    @Test func r6_3_1_3_traceLifecycleOverHTTP() async throws {
+        try await withTraceNetwork { network in
+            let app = Application(router: network.api.makeRouter())
+            try await app.test(.router) { client in
+                try await Self.register(client, [Actors.manufacturer, Actors.logistics])
+                let directory = try await client.call(.get, "/v1/participants?kind=manufacturer&country=CN")
+                #expect(directory["participants"]?.array?.compactMap { $0["id"]?.string } == [Actors.manufacturer.id])
+                let one = try await client.call(.get, "/v1/participants/\(Actors.logistics.id)")
+                #expect(one["status"]?.string == "verified")
+                #expect(one["nodeKinds"]?.array?.count == 2)
+
+                let code = Actors.unit("TOY-0001")
+                let issued = try await Self.post(client, "/v1/codes", "trace", "issue",
+                                                 ["code": .string(code), "mode": .string("manufacturer")], by: Actors.manufacturer.signer)
+                #expect(issued.status == .created, "\(issued.json)")
+                let production = try await Self.post(client, "/v1/records", "trace", "record",
+                                                     Actors.record(.productProduction, key: code, data: Actors.production),
+                                                     by: Actors.manufacturer.signer)
+                #expect(production.status == .created, "\(production.json)")
+                let transport = try await Self.post(client, "/v1/records", "trace", "record",
+                                                    Actors.record(.logisticsTransport, key: code, data: Actors.transport),
+                                                    by: Actors.logistics.signer)
+                #expect(transport.status == .created, "\(transport.json)")
+
+                let trace = try await client.call(.get, "/v1/traces/\(code.pathSegment)?view=public")
+                #expect(trace.status == .ok)
+                #expect(trace["key"]?.string == code)
+                #expect(trace["view"]?.string == "public")
+                let items = trace["timeline"]?.array?.compactMap { $0["item"]?.string }
+                #expect(items == [RecordItem.productProduction.rawValue, RecordItem.logisticsTransport.rawValue])
+                #expect(trace["timeline"]?.array?.count == 3)
+
+                let element = try await client.call(.get, "/v1/traces/\("(01)\(Actors.gtin)(21)TOY-0001".pathSegment)?proof=true")
+                #expect(element["key"]?.string == code)
+                #expect(element["proof"]?["transactions"]?.array?.count == 3)
+
+                let codeView = try await client.call(.get, "/v1/codes/\(code.pathSegment)")
+                #expect(codeView["owner"]?.string == Actors.manufacturer.id)
+                #expect(codeView["completeness"]?["present"]?.array?.contains(.string(RecordItem.productProduction.rawValue)) == true)
+                #expect(codeView["entries"]?.integer == 3)
+
+                for view in ["participant", "regulator"] {
+                    let denied = try await client.call(.get, "/v1/traces/\(code.pathSegment)?view=\(view)")
+                    #expect(denied.status == .unauthorized)
+                    #expect(denied.errorCode == "unauthenticated")
+                }
+                try await Self.checkProof(client, network: network, code: code)
+            }
+        }
+    }
+
+    /// The proof verifies offline with the genesis alone; a dropped record and a flipped byte fail.
+    static func checkProof(_ client: some TestClientProtocol, network: TraceNetwork, code: String) async throws {
+        let (json, jsonBytes) = try await client.call(.get, "/v1/traces/\(code.pathSegment)/proof", headers: [:])
+        #expect(json.status == .ok)
+        let bundle = try ProofBundle(bytes: jsonBytes)
+        let verified = try LightClient.verify(bundle, genesis: network.genesis, check: TraceProofCheck.check(key: code))
+        #expect(verified.transactions.count == 3)
+        _ = try LightClient.verify(bundle, genesis: network.genesis, check: TraceProofCheck.check())
+
+        let dropped = bundle.transactions.filter { $0.index != bundle.transactions.last?.index || $0.height != bundle.transactions.last?.height }
+        let heights = Set(dropped.map(\.height)).union([bundle.anchorHeight])
+        let partial = ProofBundle(chain: bundle.chain, genesisHash: bundle.genesisHash, anchorHeight: bundle.anchorHeight,
+                                  headers: bundle.headers.filter { heights.contains($0.header.height.rawValue) },
+                                  entries: bundle.entries, transactions: dropped)
+        #expect(throws: ProofError(.checkFailed, field: "", rule: "")) {
+            try LightClient.verify(partial, genesis: network.genesis, check: TraceProofCheck.check(key: code))
+        }
+
+        let (binary, binaryBytes) = try await client.call(.get, "/v1/traces/\(code.pathSegment)/proof",
+                                                          headers: [.accept: "application/octet-stream"])
+        #expect(binary.headers[.contentType] == "application/octet-stream")
+        #expect(try ProofBundle(canonicalBytes: binaryBytes) == bundle)
+        var flipped = binaryBytes
+        flipped[flipped.count / 2] ^= 0x01
+        #expect(throws: ProofError.self) {
+            try LightClient.verify(bytes: flipped, genesis: network.genesis, check: TraceProofCheck.check(key: code))
+        }
+    }
+}
