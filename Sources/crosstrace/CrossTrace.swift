@@ -21,6 +21,8 @@ struct CrossTrace: AsyncParsableCommand {
             NodeCommand.self,
             UpCommand.self,
             VerifyProofCommand.self,
+            OrgCommand.self,
+            ApiKeyCommand.self,
         ]
     )
 }
