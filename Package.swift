@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "TraceNode",
             dependencies: [
-                "TraceCrypto", "TraceLedger",
+                "TraceModel", "TraceCrypto", "TraceLedger",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "TraceNodeTests",
             dependencies: [
-                "TraceNode", "TraceCrypto", "TraceTestSupport",
+                "TraceNode", "TraceCrypto", "TraceLedger", "TraceModel", "TraceTestSupport",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -24,6 +24,8 @@ struct CrossTrace: AsyncParsableCommand {
             TxCommand.self,
             BlockCommand.self,
             StatusCommand.self,
+            OrgCommand.self,
+            ApiKeyCommand.self,
         ]
     )
 }
