@@ -8,7 +8,7 @@ import TraceLedger
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
-        abstract: "Run a local network: one `crosstrace node` process per node; Ctrl-C stops them all. HTTP is not served yet.")
+        abstract: "Run a local network: one `crosstrace node` process per node; Ctrl-C stops them all.")
 
     @Option(help: "Validators when a network is created (1-64).") var validators: Int = 4
     @Option(help: "The network's directory; created with `init` when it holds no node0/node.toml.") var dir: String = "data/net"
@@ -33,7 +33,7 @@ struct UpCommand: AsyncParsableCommand {
             child.arguments = ["node", "--home", home]
             try child.run()
             children.append(child)
-            Self.say("node\(index) pid=\(child.processIdentifier) http://\(config.node.listenHTTP) (HTTP not served yet)")
+            Self.say("node\(index) pid=\(child.processIdentifier) http://\(config.node.listenHTTP)")
         }
         let signal = await StopSignal.wait()
         Self.say("stopping \(children.count) nodes on \(signal)")
