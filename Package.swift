@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TraceModel", targets: ["TraceModel"]),
         .library(name: "TraceCrypto", targets: ["TraceCrypto"]),
         .library(name: "TraceConsensus", targets: ["TraceConsensus"]),
+        .library(name: "TraceLedger", targets: ["TraceLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,7 +58,7 @@ let package = Package(
         .target(
             name: "TraceNode",
             dependencies: [
-                "TraceModel", "TraceCrypto", "TraceLedger",
+                "TraceModel", "TraceCrypto", "TraceLedger", "TraceContracts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
