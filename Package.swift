@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "crosstrace",
             dependencies: [
-                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode",
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode", "TraceContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

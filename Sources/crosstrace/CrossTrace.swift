@@ -21,6 +21,7 @@ struct CrossTrace: AsyncParsableCommand {
             NodeCommand.self,
             UpCommand.self,
             VerifyProofCommand.self,
+            DemoCommand.self,
         ]
     )
 }
