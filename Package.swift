@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "crosstrace",
             dependencies: [
-                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode", "TraceAPI",
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode", "TraceAPI", "TraceContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -26,6 +26,7 @@ struct CrossTrace: AsyncParsableCommand {
             StatusCommand.self,
             OrgCommand.self,
             ApiKeyCommand.self,
+            DemoCommand.self,
         ]
     )
 }
