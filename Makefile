@@ -18,8 +18,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## Until the node network exists (issue: ledger and node), `make run` shows
-## what works today: trace codes, labels, hashing and a simulated BFT cluster.
+## A local 4-validator network with demo data; prints the URLs. Ctrl-C stops it.
 run: build
 	@scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/crosstrace" "$(DATA)"
 

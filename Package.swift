@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TraceModel", targets: ["TraceModel"]),
         .library(name: "TraceCrypto", targets: ["TraceCrypto"]),
         .library(name: "TraceConsensus", targets: ["TraceConsensus"]),
+        .library(name: "TraceLedger", targets: ["TraceLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,7 +58,7 @@ let package = Package(
         .target(
             name: "TraceNode",
             dependencies: [
-                "TraceCrypto", "TraceLedger", "TraceContracts",
+                "TraceModel", "TraceCrypto", "TraceLedger", "TraceContracts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -84,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "crosstrace",
             dependencies: [
-                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode", "TraceAPI",
+                "TraceModel", "TraceLabels", "TraceCrypto", "TraceConsensus", "TraceSimulation", "TraceLedger", "TraceNode", "TraceAPI", "TraceContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "TraceNodeTests",
             dependencies: [
-                "TraceNode", "TraceCrypto", "TraceTestSupport",
+                "TraceNode", "TraceCrypto", "TraceLedger", "TraceModel", "TraceTestSupport",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -24,8 +24,12 @@ public enum OpenAPIDocument {
         422: ["unknownContract", "unknownAction", "invalidPayload", "forbidden", "notFound", "conflict", "tooLarge"],
         429: ["mempoolFull"], 503: ["notRunning"],
     ]
-    static let traceErrors: [Int: [String]] = [400: ["invalidCode", "invalidField"], 401: ["unauthenticated"],
-                                               404: ["notFound", "unknownChain"], 503: ["notRunning"]]
+    static let authErrors: [Int: [String]] = [
+        401: ["unauthenticated", "missingCredentials", "malformedKey", "unknownKey", "revokedKey"],
+        403: ["forbidden", "forbiddenRole", "forbiddenNodeKind", "signerMismatch", "organisationMissing"],
+    ]
+    static let traceErrors: [Int: [String]] = merge([400: ["invalidCode", "invalidField"], 404: ["notFound", "unknownChain"],
+                                                     503: ["notRunning"]], authErrors)
 
     public static var operations: [Operation] {
         var list: [Operation] = [
@@ -57,7 +61,7 @@ public enum OpenAPIDocument {
         for route in TraceAPI.writeRoutes {
             list.append(Operation(method: "POST", path: openAPIPath(route.path),
                                   summary: "Submit a signed \(route.contract) transaction: \(route.actions.joined(separator: ", "))",
-                                  query: ["wait"], responses: merge([201: [], 202: []], submitErrors), body: true))
+                                  query: ["wait", "action"], responses: merge(merge([201: [], 202: []], submitErrors), authErrors), body: true))
         }
         for path in TraceAPI.resolverPaths {
             list.append(Operation(method: "GET", path: openAPIPath(path), summary: "GS1 Digital Link resolver: the public trace (JSON or HTML)",

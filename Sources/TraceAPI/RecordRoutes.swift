@@ -1,6 +1,8 @@
+import Foundation
 import Hummingbird
 import TraceCrypto
 import TraceLedger
+import TraceModel
 import TraceNode
 
 /// The application writes of the trade chain (issue 6 item 5): each route takes one
@@ -47,11 +49,18 @@ extension TraceAPI {
         let wait = try Self.flag(request, "wait")
         let bytes = try await RequestBody.collect(request, limit: bounds.bodyBytesMax, bound: Self.bodyBound)
         guard !bytes.isEmpty else { throw APIError.malformed("transaction", "the body is empty; a signed transaction is required") }
+        let principal = try APIAuth.principal(request, home: homePath)
         let transaction: Transaction
-        do throws(LedgerError) {
-            transaction = try Transaction(wireBytes: bytes, limits: bounds.transactionLimits)
-        } catch {
-            throw APIError(error)
+        if case .object(let members) = try RequestBody.json(bytes, limit: bounds.bodyBytesMax, field: "transaction"),
+           members["signature"] == nil {
+            transaction = try nodeSigned(members, route: route, principal: principal, request: request, profile: setup.profile)
+        } else {
+            do throws(LedgerError) {
+                transaction = try Transaction(wireBytes: bytes, limits: bounds.transactionLimits)
+            } catch {
+                throw APIError(error)
+            }
+            do throws(AuthError) { try ClientSignedTransaction.checkSigner(transaction, principal: principal) } catch { throw APIError(error) }
         }
         try Self.check(transaction, route: route, participant: participant, chain: chain)
         let results = try await serviceAwait { () async throws(NodeServiceError) in try await host.submit([transaction], chain: chain) }
@@ -64,6 +73,36 @@ extension TraceAPI {
                                                   "statusUrl": .string(statusURL)]), status: .accepted)
         response.headers[.location] = statusURL
         return response
+    }
+
+    /// A body without `signature` is the payload; the node signs it with its organisation
+    /// key for an authenticated user of the organisation (docs/auth.md). `?action=` picks
+    /// the action on routes with several (default: the first); trace writes need the key's
+    /// `informationProvider` role (Table 5, R-7.3).
+    func nodeSigned(_ payload: [String: CanonicalJSON], route: WriteRoute, principal: ApiPrincipal?, request: Request,
+                    profile: CryptoProfile) throws -> Transaction {
+        guard let principal else {
+            throw APIError(.unauthorized, code: "unauthenticated", field: "Authorization",
+                           message: "an unsigned body is signed by the node for an API key of its organisation; send a key or a signed transaction")
+        }
+        let action = request.uri.queryParameters.get("action") ?? route.actions[0]
+        guard route.actions.contains(action) else {
+            throw APIError(.badRequest, code: "wrongAction", field: "action",
+                           message: "\(route.path) takes \(route.actions.joined(separator: ", ")), not '\(action.prefix(32))'")
+        }
+        guard let organisation = try APIAuth.open(home: homePath).organisation else {
+            throw APIError(.forbidden, code: "organisationMissing", field: "Authorization", message: "this node holds no organisation key")
+        }
+        do {
+            if route.contract == "trace" { try principal.authorize(role: .informationProvider) }
+            let signer = try OrganisationSigner(chain: Self.traceChain, profile: profile, signingKey: organisation.signingKey)
+            return try signer.sign(for: principal, contract: route.contract, action: action, payload: payload,
+                                   time: Int64(Date().timeIntervalSince1970 * 1000), nonce: OrganisationSigner.randomNonce())
+        } catch let error as AuthError {
+            throw APIError(error)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
     }
 
     /// The transaction is for this chain and one of the route's contract actions.

@@ -31,12 +31,9 @@ extension TraceAPI {
             throw APIError.invalid("view", "one of public, participant, regulator; got '\(view.prefix(32))'")
         }
         let proof = try Self.flag(request, "proof")
-        guard view == "public" else {
-            throw APIError(.unauthorized, code: "unauthenticated", field: "Authorization",
-                           message: "the \(view) view needs an API key of the viewing participant (docs/auth.md)")
-        }
+        let viewer = view == "public" ? TraceViewer.consumer : try await self.viewer(view, request: request)
         let lookup = try await lookupTrace(key: key, proof: proof)
-        let answer = TraceAnswerBuilder.build(code: key, issued: lookup.issued, entries: lookup.entries, viewer: .consumer,
+        let answer = TraceAnswerBuilder.build(code: key, issued: lookup.issued, entries: lookup.entries, viewer: viewer,
                                               hash: try setupProfile().hash)
         return try Self.answerResponse(answer, proof: lookup.proof)
     }

@@ -24,6 +24,9 @@ struct CrossTrace: AsyncParsableCommand {
             TxCommand.self,
             BlockCommand.self,
             StatusCommand.self,
+            OrgCommand.self,
+            ApiKeyCommand.self,
+            DemoCommand.self,
         ]
     )
 }

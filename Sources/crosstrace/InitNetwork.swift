@@ -12,7 +12,17 @@ import TraceLedger
 ///     DIR/nodeK/genesis/<chain>.json             (a copy: each home is self-contained)
 ///     DIR/nodeK/keys/tls.key.json, tls.crt.pem   (P-256; SAN crosstrace:node:<chain>:validator)
 ///     DIR/nodeK/keys/<chain>-consensus.key.json  (the chain profile's scheme)
+///     DIR/verifiers/<name>.key.json              (genesis verifiers, R-6.3.1.2)
 struct InitNetwork {
+    /// The genesis verifiers of every chain (R-6.3.1.2): the platform operator;
+    /// market supervision also on the trade chain (`cbetc`).
+    static func verifierNames(chain: String) -> [String] {
+        chain == "cbetc" ? ["platform-operator", "market-supervision"] : ["platform-operator"]
+    }
+
+    /// The key file of verifier `name` of `chain`, relative to DIR: one key per chain and verifier.
+    static func verifierKeyPath(chain: String, name: String) -> String { "verifiers/\(chain)-\(name).key.json" }
+
     static let validatorPower: UInt64 = 10
     static let certificateLifetime: TimeInterval = 10 * 365 * 24 * 3600
 
@@ -48,8 +58,14 @@ struct InitNetwork {
         }
         let genesisTime = Int64(now.timeIntervalSince1970 * 1000)
         for chain in plan.chains {
+            var verifiers: [GenesisVerifier] = []
+            for name in Self.verifierNames(chain: chain.id) {
+                let key = SigningKey.generate(chain.profile.defaultSignatureAlgorithm)
+                add(Self.verifierKeyPath(chain: chain.id, name: name), try KeyFile(key: key, passphrase: nil).jsonBytes + [0x0a], secret: true)
+                verifiers.append(GenesisVerifier(participantId: name, publicKey: key.publicKey))
+            }
             let genesis = Genesis(chainId: chain.id, profile: chain.profile, genesisTime: genesisTime,
-                                  validators: validators[chain.id] ?? [], caCertificates: [caPEM])
+                                  validators: validators[chain.id] ?? [], caCertificates: [caPEM], verifiers: verifiers)
             try genesis.validate()
             let bytes = try genesis.canonicalBytes() + [0x0a]
             add("genesis/\(chain.id).json", bytes)

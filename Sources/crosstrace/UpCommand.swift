@@ -8,13 +8,14 @@ import TraceLedger
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
-        abstract: "Run a local network: one `crosstrace node` process per node; Ctrl-C stops them all. HTTP is not served yet.")
+        abstract: "Run a local network: one `crosstrace node` process per node; Ctrl-C stops them all.")
 
     @Option(help: "Validators when a network is created (1-64).") var validators: Int = 4
     @Option(help: "The network's directory; created with `init` when it holds no node0/node.toml.") var dir: String = "data/net"
     @Option(help: "Chains when a network is created.") var chains: String = "cbetc"
     @Option(help: "First peer-to-peer port when a network is created.") var basePort: Int = 26656
     @Option(help: "First HTTP port when a network is created.") var httpBasePort: Int = 8080
+    @Flag(help: "Seed demo participants and products (docs/demo.md) and print their consumer URLs.") var demo = false
 
     func run() async throws {
         if !FileManager.default.fileExists(atPath: dir + "/node0/" + NodeConfig.fileName) {
@@ -33,7 +34,16 @@ struct UpCommand: AsyncParsableCommand {
             child.arguments = ["node", "--home", home]
             try child.run()
             children.append(child)
-            Self.say("node\(index) pid=\(child.processIdentifier) http://\(config.node.listenHTTP) (HTTP not served yet)")
+            Self.say("node\(index) pid=\(child.processIdentifier) http://\(config.node.listenHTTP)")
+        }
+        if demo, let first = homes.first {
+            let url = "http://" + (try NodeConfig.load(home: first)).node.listenHTTP
+            do {
+                for line in try await UpDemo(network: dir, node0URL: url).run() { Self.say(line) }
+            } catch {
+                Self.say("demo: \(error)")
+                throw ExitCode.failure
+            }
         }
         let signal = await StopSignal.wait()
         Self.say("stopping \(children.count) nodes on \(signal)")

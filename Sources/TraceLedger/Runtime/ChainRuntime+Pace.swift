@@ -17,6 +17,14 @@ extension ChainRuntime {
     func beginNextHeight() throws {
         let interval = setup.blockIntervalMilliseconds
         guard interval > 0, !catchingUp, !mempoolHoldsFullBlock else {
+            // A lone validator decides every height inside this call: start
+            // the next one from a wake-up, so its owner's loop gets a turn
+            // (HTTP, signals) between heights instead of never returning.
+            if setup.validators.count == 1, !catchingUp {
+                nextHeightAt = clock.now()
+                clock.scheduleWake(afterMilliseconds: 0)
+                return
+            }
             pending.append((.startHeight(try heightStart()), nil))
             return
         }

@@ -7,14 +7,6 @@ import TraceModel
 /// Read-only trace and membership queries on committed state (issue 6 items 4–5),
 /// run on the host's loop like every other runtime call.
 extension NodeHost {
-    /// The contracts a chain's executor runs: `kv`, `membership` with the genesis
-    /// verifiers and, on every chain but the regulatory one, `trace`.
-    static func chainContracts(for genesis: Genesis) -> [any Contract] {
-        let base: [any Contract] = [KeyValueContract(), MembershipContract(genesisVerifiers: genesis.verifiers)]
-        if genesis.chainId == "cbeac" { return base }
-        return base + [TraceContract(profile: genesis.profile)]
-    }
-
     /// The committed `IssuedCode` of `key` (canonical key), the transactions its
     /// `TraceIndex` lists, the applied height and, with `proof`, a bundle proving
     /// the code and index entries and every listed transaction; nil when never issued.

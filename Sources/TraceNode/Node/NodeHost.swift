@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import TraceConsensus
 import TraceCrypto
+import TraceContracts
 import TraceLedger
 
 /// Runs one node (issue 5 item 4, R-5.3.1): the peer transport and one
@@ -72,7 +73,8 @@ public final class NodeHost: @unchecked Sendable {
     private func openChains() throws {
         for (index, chain) in home.chains.enumerated() {
             try FileManager.default.createDirectory(atPath: chain.dataDirectory, withIntermediateDirectories: true)
-            let executor = Executor(chain: chain.setup.chain, profile: chain.setup.profile, contracts: Self.chainContracts(for: chain.genesis))
+            let executor = Executor(chain: chain.setup.chain, profile: chain.setup.profile,
+                                    contracts: ChainContracts.contracts(for: chain.genesis))
             let store = try BlockStore(path: chain.dataDirectory + "/chain.sqlite", executor: executor)
             let durable = try FileDurableStore(directory: chain.dataDirectory + "/consensus")
             var setup = chain.setup
