@@ -21,6 +21,7 @@ struct CrossTrace: AsyncParsableCommand {
             NodeCommand.self,
             UpCommand.self,
             VerifyProofCommand.self,
+            VerifyTraceCommand.self,
             TxCommand.self,
             BlockCommand.self,
             StatusCommand.self,
