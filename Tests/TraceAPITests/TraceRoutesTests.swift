@@ -78,8 +78,33 @@ struct TraceRoutesTests {
                     #expect(denied.errorCode == "unauthenticated")
                 }
                 try await Self.checkProof(client, network: network, code: code)
+                try await Self.aggregateAndCorrect(client, code: code, production: production)
             }
         }
+    }
+
+    /// R-6.3.1.3, R-5.1-c: the unit goes into a pallet (SSCC) and its production record is
+    /// corrected; the trace shows the stay and the superseded record.
+    static func aggregateAndCorrect(_ client: some TestClientProtocol, code: String, production: Answer) async throws {
+        let sscc = "https://id.gs1.org/00/" + GS1Key.appendingCheckDigit(to: "3" + Actors.prefix + "000000001")
+        let pallet = try await post(client, "/v1/codes", "trace", "issue", ["code": .string(sscc), "mode": .string("manufacturer")],
+                                    by: Actors.manufacturer.signer)
+        #expect(pallet.status == .created, "\(pallet.json)")
+        let aggregated = try await post(client, "/v1/aggregations", "trace", "aggregate",
+                                        ["parent": .string(sscc), "children": .array([.string(code)]), "time": .string("2026-03-03T09:00:00+08:00")],
+                                        by: Actors.manufacturer.signer)
+        #expect(aggregated.status == .created, "\(aggregated.json)")
+        var correction = Actors.record(.productProduction, key: code, data: Actors.production)
+        correction["supersedes"] = .object(["height": production["height"] ?? .null, "index": production["index"] ?? .null])
+        let corrected = try await post(client, "/v1/corrections", "trace", "correct", correction, by: Actors.manufacturer.signer)
+        #expect(corrected.status == .created, "\(corrected.json)")
+        let again = try await post(client, "/v1/corrections", "trace", "correct", correction, by: Actors.manufacturer.signer)
+        #expect(again.status == .unprocessableContent)
+        #expect(again.errorCode == "conflict")
+        let trace = try await client.call(.get, "/v1/traces/\(code.pathSegment)")
+        #expect(trace["containers"]?.array?.first?["container"]?.string == sscc)
+        #expect(trace["timeline"]?.array?.filter { $0["superseded"] == .bool(true) }.count == 1)
+        #expect(trace["timeline"]?.array?.count == 5)
     }
 
     /// The proof verifies offline with the genesis alone; a dropped record and a flipped byte fail.
