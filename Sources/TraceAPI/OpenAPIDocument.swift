@@ -106,7 +106,8 @@ public enum OpenAPIDocument {
         var object: [String: CanonicalJSON] = ["summary": .string(operation.summary), "parameters": .array(parameters),
                                                "responses": .object(responses)]
         if operation.body {
-            object["requestBody"] = .object(["required": .bool(true), "content": .object(["application/json": .object(["schema": .object(["type": .string("object")])])])])
+            let schema: CanonicalJSON = .object(["schema": .object(["type": .string("object")])])
+            object["requestBody"] = .object(["required": .bool(true), "content": .object(["application/json": schema])])
         }
         return .object(object)
     }

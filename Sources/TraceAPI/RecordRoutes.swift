@@ -135,7 +135,8 @@ extension TraceAPI {
         let receipt = committed.receipt
         guard receipt.code == .ok else {
             let field = receipt.detail.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-            throw APIError(.unprocessableContent, code: receipt.code.name, field: field, message: receipt.detail)
+            throw APIError(.unprocessableContent, code: receipt.code.name, field: field,
+                           message: "\(receipt.detail) (transaction \(id.description), height \(committed.height))")
         }
         var response = JSONResponse.make(APIRendering.transaction(id, .committed(height: committed.height, receipt: receipt)), status: .created)
         response.headers[.location] = statusURL
