@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Issue 6 "Done means": README documents the API with curl examples that a
+/// test runs. Every command of the README block between
+/// `<!-- api-examples:start -->` and `<!-- api-examples:end -->` runs under
+/// `bash -euo pipefail` against a real demo network (`up --demo`, one
+/// validator, fresh ports), with `NODE` pointing at node0; each must exit 0
+/// (the examples use `curl -sf`, so any HTTP error fails them).
+@Suite(.serialized) struct ReadmeExamplesTests {
+    static let waitSeconds = 180.0
+
+    @Test func r6_3_1_3_readmeCurlExamplesRunAgainstADemoNetwork() throws {
+        let commands = try Self.examples()
+        try #require(commands.count >= 4, "README has no API examples block")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let base = Int.random(in: 30_000...55_000)
+        let log = root.path + ".log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        try #require(FileManager.default.createFile(atPath: log, contents: nil))
+        let up = Process()
+        up.executableURL = CLI.binaryURL
+        up.arguments = ["up", "--demo", "--validators", "1", "--dir", root.path,
+                        "--base-port", String(base), "--http-base-port", String(base + 500)]
+        up.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        up.standardError = up.standardOutput
+        try up.run()
+        defer {
+            if up.isRunning { up.terminate() }
+            up.waitUntilExit()
+        }
+        let deadline = Date().addingTimeInterval(Self.waitSeconds)
+        while Date() < deadline, up.isRunning, !Self.text(log).contains("demo-product ") {
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        try #require(Self.text(log).contains("demo-product "), "up --demo: \(Self.text(log).suffix(2_000))")
+        for command in commands {
+            let result = try Self.bash(command, node: "http://127.0.0.1:\(base + 500)")
+            #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.output.suffix(1_000))")
+        }
+    }
+
+    /// The commands of the README's API examples block (comments and the `NODE=` line dropped).
+    static func examples() throws -> [String] {
+        let readme = CLI.binaryURL.deletingLastPathComponent()  // .build/<triple>/debug
+        var directory = readme
+        while directory.path != "/", !FileManager.default.fileExists(atPath: directory.appendingPathComponent("README.md").path) {
+            directory = directory.deletingLastPathComponent()
+        }
+        let text = try String(contentsOf: directory.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = text.range(of: "<!-- api-examples:start -->"),
+              let end = text.range(of: "<!-- api-examples:end -->", range: start.upperBound..<text.endIndex) else { return [] }
+        return text[start.upperBound..<end.lowerBound].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("```") && !$0.hasPrefix("#") && !$0.hasPrefix("NODE=") }
+    }
+
+    static func bash(_ command: String, node: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-euo", "pipefail", "-c", command]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NODE"] = node
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+}
