@@ -60,7 +60,7 @@ enum ResolverPage {
         for entry in answer.timeline {
             let what = entry.item?.rawValue ?? entry.action
             let state = entry.superseded ? " (superseded)" : ""
-            body += "<li><time>\(escape(entry.recordedAt ?? String(entry.time)))</time> \(escape(what))\(escape(state))"
+            body += "<li><time>\(escape(entry.recordedAt ?? blockTime(entry.time)))</time> \(escape(what))\(escape(state))"
                 + " — block \(entry.height), transaction \(entry.index)</li>\n"
         }
         body += "</ol>\n<h2>Exceptions</h2>\n<ul>\n"
@@ -71,6 +71,13 @@ enum ResolverPage {
             + "read at height \(height). A proof bundle for offline verification: "
             + "<a href=\"/v1/traces/\(escape(percentEncode(answer.key)))/proof\">proof</a>.</p>\n"
         return page(title: "Trace of " + answer.key, body: body)
+    }
+
+    /// A block time (ms since the epoch) as RFC 3339 in UTC.
+    static func blockTime(_ milliseconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
     }
 
     static func renderError(_ error: APIError) -> String {

@@ -114,6 +114,7 @@ struct TraceRefusalTests {
         #expect(!page.contains("<script"))
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"))
         #expect(ResolverPage.escape("a<b>&'\"") == "a&lt;b&gt;&amp;&#39;&quot;")
+        #expect(ResolverPage.blockTime(1_796_012_345_678) == "2026-11-30T04:19:05.678Z")
         #expect(TraceAPI.prefersHTML("text/html;q=0.9, application/json"))
         #expect(!TraceAPI.prefersHTML("application/json, text/html"))
         #expect(!TraceAPI.prefersHTML(nil))
