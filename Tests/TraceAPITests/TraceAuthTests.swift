@@ -71,6 +71,47 @@ struct TraceAuthTests {
         }
     }
 
+    /// the regulator view is answered to an API key of a verified regulator.
+    @Test func r7_1_regulatorViewForAVerifiedRegulator() async throws {
+        try await withTraceNetwork { network in
+            let home = network.root.appendingPathComponent("node0").path
+            let organisation = try OrganisationKeys.generate(profile: .standard, algorithm: .ed25519)
+            try organisation.save(home: home, passphrase: nil)
+            let key = try ApiKeyStore(home: home).create(ApiKeyGrant(participant: organisation.participantId, roles: [.supervisor],
+                                                                     nodeKinds: [], label: "inspector"),
+                                                         now: Int64(Date().timeIntervalSince1970 * 1000)).key.token
+            var application = Actors.manufacturer.payload
+            application["name"] = .string("Shenzhen Customs")
+            application["category"] = .string("regulator")
+            application["subtype"] = .string("customs")
+            application["nodeKinds"] = nil
+            application["gs1CompanyPrefixes"] = nil
+            application["roles"] = .array([.string("supervisor"), .string("informationUser")])
+            application["encryptionKey"] = .object(["kind": .string("x25519"), "key": .string(Hex.encode(organisation.encryptionKey.publicKey.rawBytes))])
+            let payload = application
+            let app = Application(router: network.api.makeRouter())
+            try await app.test(.router) { client in
+                try await TraceRoutesTests.register(client, [Actors.manufacturer])
+                let applied = try await Self.send(client, "/v1/participants/applications?wait=true", payload, key: key)
+                #expect(applied.status == .created, "\(applied.json)")
+                let verified = try await TraceRoutesTests.post(client, "/v1/participants/\(organisation.participantId)/verification",
+                                                               "membership", "verify", ["participant": .string(organisation.participantId)],
+                                                               by: Actors.verifier)
+                #expect(verified.status == .created, "\(verified.json)")
+                let code = Actors.unit("REG-1")
+                let issued = try await TraceRoutesTests.post(client, "/v1/codes", "trace", "issue",
+                                                             ["code": .string(code), "mode": .string("manufacturer")], by: Actors.manufacturer.signer)
+                #expect(issued.status == .created)
+                let (view, _) = try await client.call(.get, "/v1/traces/\(code.pathSegment)?view=regulator", headers: [.authorization: "Bearer \(key)"])
+                #expect(view.status == .ok, "\(view.json)")
+                #expect(view["view"]?.string == "regulator")
+                let issue = try await Self.send(client, "/v1/codes", ["code": .string(Actors.unit("REG-2")), "mode": .string("manufacturer")], key: key)
+                #expect(issue.status == .forbidden)
+                #expect(issue.errorCode == "forbiddenRole")
+            }
+        }
+    }
+
     /// Missing, malformed and narrow keys, and a client-signed transaction of another participant.
     static func refusals(_ client: some TestClientProtocol, code: String, writer: String, reader: String) async throws {
         let record = Actors.record(.productProduction, key: code, data: Actors.production)
