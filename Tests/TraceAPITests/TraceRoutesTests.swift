@@ -79,6 +79,7 @@ struct TraceRoutesTests {
                 }
                 try await Self.checkProof(client, network: network, code: code)
                 try await Self.aggregateAndCorrect(client, code: code, production: production)
+                try await Self.track(client, code: code)
             }
         }
     }
@@ -105,6 +106,24 @@ struct TraceRoutesTests {
         #expect(trace["containers"]?.array?.first?["container"]?.string == sscc)
         #expect(trace["timeline"]?.array?.filter { $0["superseded"] == .bool(true) }.count == 1)
         #expect(trace["timeline"]?.array?.count == 5)
+    }
+
+    /// a logistics node's signed track segment joins the trace; a manufacturer's is refused.
+    static func track(_ client: some TestClientProtocol, code: String) async throws {
+        let start: Int64 = 1_796_000_000_000
+        let fixes = try [(22.5, 114.0), (22.51, 114.0)].enumerated().map { step, point in
+            try LocationFix(source: .gps, datum: .wgs84, latitude: point.0, longitude: point.1, accuracyMetres: 5,
+                            time: try #require(TrackTime.timestamp(milliseconds: start + Int64(step) * 60_000, offsetMinutes: 0)),
+                            deviceId: "tracker-1")
+        }
+        let segment: [String: CanonicalJSON] = ["segment": .string(Hex.encode(TrackSegmentCodec.encode(try TrackSegment(traceKey: code, fixes: fixes))))]
+        let refused = try await post(client, "/v1/tracks", "trace", "track", segment, by: Actors.manufacturer.signer)
+        #expect(refused.status == .unprocessableContent)
+        #expect(refused.errorCode == "forbidden")
+        let tracked = try await post(client, "/v1/tracks", "trace", "track", segment, by: Actors.logistics.signer)
+        #expect(tracked.status == .created, "\(tracked.json)")
+        let trace = try await client.call(.get, "/v1/traces/\(code.pathSegment)")
+        #expect(trace["timeline"]?.array?.last?["action"]?.string == "track")
     }
 
     /// The proof verifies offline with the genesis alone; a dropped record and a flipped byte fail.
