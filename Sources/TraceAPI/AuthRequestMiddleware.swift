@@ -9,39 +9,46 @@ import TraceNode
 
 /// API-key authentication of requests and the node's organisation keys (issue 6 item 5,
 /// docs/auth.md): the key store under `<home>/auth/` and the organisation keys under
-/// `<home>/keys/`, opened once per node home and reused.
+/// `<home>/keys/`, each opened once per node home and reused.
 enum APIAuth {
-    struct Opened: Sendable {
-        let store: ApiKeyStore
-        let organisation: OrganisationKeys?
+    static let apiKeyHeader = HTTPField.Name("X-API-Key")
+    static let stores = Mutex<[String: ApiKeyStore]>([:])
+    static let organisations = Mutex<[String: OrganisationKeys]>([:])
+
+    /// The key store of `home`, reloaded so keys the CLI added since are seen.
+    static func store(home: String) throws(APIError) -> ApiKeyStore {
+        do throws(AuthError) {
+            if let cached = stores.withLock({ $0[home] }) {
+                try cached.reload()
+                return cached
+            }
+            let store = try ApiKeyStore(home: home)
+            stores.withLock { $0[home] = store }
+            return store
+        } catch {
+            throw APIError(error)
+        }
     }
 
-    static let apiKeyHeader = HTTPField.Name("X-API-Key")
-    static let opened = Mutex<[String: Opened]>([:])
-
-    /// The store (reloaded, so keys the CLI added since are seen) and the organisation keys, if any.
-    static func open(home: String) throws(APIError) -> Opened {
-        if let cached = opened.withLock({ $0[home] }) {
-            do throws(AuthError) { try cached.store.reload() } catch { throw APIError(error) }
-            if cached.organisation != nil || !OrganisationKeys.exists(home: home) { return cached }
+    /// The organisation keys of `home` (under `$CROSSTRACE_ORG_PASSPHRASE`), nil when the node has none.
+    static func organisation(home: String) throws(APIError) -> OrganisationKeys? {
+        if let cached = organisations.withLock({ $0[home] }) { return cached }
+        guard OrganisationKeys.exists(home: home) else { return nil }
+        let passphrase = ProcessInfo.processInfo.environment["CROSSTRACE_ORG_PASSPHRASE"].flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        do throws(AuthError) {
+            let keys = try OrganisationKeys.load(home: home, passphrase: passphrase)
+            organisations.withLock { $0[home] = keys }
+            return keys
+        } catch {
+            throw APIError(error)
         }
-        let store: ApiKeyStore
-        do throws(AuthError) { store = try ApiKeyStore(home: home) } catch { throw APIError(error) }
-        var organisation: OrganisationKeys?
-        if OrganisationKeys.exists(home: home) {
-            let passphrase = ProcessInfo.processInfo.environment["CROSSTRACE_ORG_PASSPHRASE"].flatMap { $0.isEmpty ? nil : Array($0.utf8) }
-            do throws(AuthError) { organisation = try OrganisationKeys.load(home: home, passphrase: passphrase) } catch { throw APIError(error) }
-        }
-        let result = Opened(store: store, organisation: organisation)
-        opened.withLock { $0[home] = result }
-        return result
     }
 
     /// The principal of the request's API key; nil without `Authorization`/`X-API-Key`.
     static func principal(_ request: Request, home: String) throws(APIError) -> ApiPrincipal? {
         let authorization = request.headers[.authorization], apiKey = apiKeyHeader.flatMap { request.headers[$0] }
         guard authorization != nil || apiKey != nil else { return nil }
-        let store = try open(home: home).store
+        let store = try store(home: home)
         do throws(AuthError) {
             return try store.authenticate(authorization: authorization, xApiKey: apiKey)
         } catch {
@@ -68,7 +75,8 @@ extension TraceAPI {
             throw APIError(.forbidden, code: "forbidden", field: "participant",
                            message: "the API key's participant is not a verified participant of \(Self.traceChain)")
         }
-        let organisation = try APIAuth.open(home: homePath).organisation
+        // Sealed fields stay closed when the organisation key cannot be opened.
+        let organisation = try? APIAuth.organisation(home: homePath)
         let key = organisation?.participantId == principal.participant ? organisation?.encryptionKey : nil
         guard view == "regulator" else { return .participant(participant, decryptionKey: key) }
         guard participant.type.category == .regulator else {

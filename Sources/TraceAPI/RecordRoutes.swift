@@ -90,7 +90,7 @@ extension TraceAPI {
             throw APIError(.badRequest, code: "wrongAction", field: "action",
                            message: "\(route.path) takes \(route.actions.joined(separator: ", ")), not '\(action.prefix(32))'")
         }
-        guard let organisation = try APIAuth.open(home: homePath).organisation else {
+        guard let organisation = try APIAuth.organisation(home: homePath) else {
             throw APIError(.forbidden, code: "organisationMissing", field: "Authorization", message: "this node holds no organisation key")
         }
         do {
