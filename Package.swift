@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TraceCrypto", targets: ["TraceCrypto"]),
         .library(name: "TraceConsensus", targets: ["TraceConsensus"]),
         .library(name: "TraceLedger", targets: ["TraceLedger"]),
+        .library(name: "TraceContracts", targets: ["TraceContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -118,6 +119,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto", "TraceConsensus"]),
+        .testTarget(name: "CLITests", dependencies: ["crosstrace", "TraceLedger", "TraceCrypto", "TraceConsensus", "TraceContracts"]),
     ]
 )

@@ -22,9 +22,9 @@ import Testing
     }
 
     /// Runs `up --demo` until it printed its demo lines (or failed), then stops it with SIGTERM.
-    static func runUp(_ root: URL, base: Int) throws -> [String] {
-        let log = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".log")
-        defer { try? FileManager.default.removeItem(at: log) }
+    static func runUp(_ root: URL, base: Int, keepLog: URL? = nil) throws -> [String] {
+        let log = keepLog ?? root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".log")
+        defer { if keepLog == nil { try? FileManager.default.removeItem(at: log) } }
         try #require(FileManager.default.createFile(atPath: log.path, contents: nil))
         let child = Process()
         child.executableURL = CLI.binaryURL

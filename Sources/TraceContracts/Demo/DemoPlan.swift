@@ -53,6 +53,16 @@ extension DemoPlan {
     /// The platform operator's verifier key file of a network made by `crosstrace init`.
     public static let verifierKeyPath = "verifiers/cbetc-platform-operator.key.json"
 
+    /// The clear text of every value the demo seals: personal and
+    /// commercial data that must never appear in clear on chain, in a
+    /// node's files or in its logs.
+    public static var sealedPlaintexts: [String] {
+        DemoRecords.secrets.keys.sorted().compactMap { key -> String? in
+            guard case .string(let text)? = DemoRecords.secrets[key] else { return nil }
+            return text
+        }
+    }
+
     /// The plan for the network `crosstrace init` wrote at `network`: its cbetc
     /// genesis and the platform operator's verifier key (R-6.3.1.2).
     /// `now` (ms since the epoch) dates the records and transactions.
