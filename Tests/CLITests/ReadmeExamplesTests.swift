@@ -5,14 +5,14 @@ import Testing
 /// test runs. Every command of the README block between
 /// `<!-- api-examples:start -->` and `<!-- api-examples:end -->` runs under
 /// `bash -euo pipefail` against a real demo network (`up --demo`, one
-/// validator, fresh ports), with `NODE` pointing at node0; each must exit 0
+/// validator, fresh ports), with `NODE` pointing at node0, `NET` at its directory and `crosstrace` on the PATH; each must exit 0
 /// (the examples use `curl -sf`, so any HTTP error fails them).
 @Suite(.serialized) struct ReadmeExamplesTests {
     static let waitSeconds = 180.0
 
     @Test func r6_3_1_3_readmeCurlExamplesRunAgainstADemoNetwork() throws {
         let commands = try Self.examples()
-        try #require(commands.count >= 4, "README has no API examples block")
+        try #require(commands.count >= 8, "README has no API examples block")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let base = Int.random(in: 30_000...55_000)
@@ -36,7 +36,7 @@ import Testing
         }
         try #require(Self.text(log).contains("demo-product "), "up --demo: \(Self.text(log).suffix(2_000))")
         for command in commands {
-            let result = try Self.bash(command, node: "http://127.0.0.1:\(base + 500)")
+            let result = try Self.bash(command, node: "http://127.0.0.1:\(base + 500)", network: root.path)
             #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.output.suffix(1_000))")
         }
     }
@@ -52,15 +52,17 @@ import Testing
         guard let start = text.range(of: "<!-- api-examples:start -->"),
               let end = text.range(of: "<!-- api-examples:end -->", range: start.upperBound..<text.endIndex) else { return [] }
         return text[start.upperBound..<end.lowerBound].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("```") && !$0.hasPrefix("#") && !$0.hasPrefix("NODE=") }
+            .filter { !$0.isEmpty && !$0.hasPrefix("```") && !$0.hasPrefix("#") && !$0.hasPrefix("NODE=") && !$0.hasPrefix("NET=") }
     }
 
-    static func bash(_ command: String, node: String) throws -> (status: Int32, output: String) {
+    static func bash(_ command: String, node: String, network: String) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-euo", "pipefail", "-c", command]
         var environment = ProcessInfo.processInfo.environment
         environment["NODE"] = node
+        environment["NET"] = network
+        environment["PATH"] = CLI.binaryURL.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
