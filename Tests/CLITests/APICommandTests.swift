@@ -9,7 +9,7 @@ import Testing
     @Test func r5_3_1_txSubmitBlockGetAndStatusAgainstARunningNode() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("api-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let base = Int.random(in: 30_000...50_000)
+        let base = CLI.portBase()
         let http = base + 700
         // Two validators: a lone validator decides every height in one event-loop turn and never yields.
         let initResult = try CLI.run(["init", "--validators", "2", "--chains", "cbetc", "--out", root.appendingPathComponent("net").path,

@@ -9,6 +9,12 @@ struct CLIResult {
 }
 
 enum CLI {
+    /// A random first port for a test network (peer ports from it, HTTP ports
+    /// from it + 500): below Linux's ephemeral range (32768–60999), so no
+    /// other test's outgoing connection holds it, and no node of another test
+    /// dials into an in-process listener by chance.
+    static func portBase() -> Int { Int.random(in: 20_000...31_400) }
+
     static var binaryURL: URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {

@@ -7,7 +7,7 @@ import Testing
     @Test func r5_3_1_restartedNodeCatchesUpToTheSameHashes() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("node-restart-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let base = Int.random(in: 30_000...55_000)
+        let base = CLI.portBase()
         let initResult = try CLI.run(["init", "--validators", "4", "--chains", "cbetc", "--out", root.path,
                                       "--base-port", String(base), "--http-base-port", String(base + 500)])
         try #require(initResult.status == 0, "\(initResult.stderr)")

@@ -9,7 +9,7 @@ import Testing
     @Test func r6_2_1_oneProcessHostsCbetcAndCbeacWithTheirOwnProfiles() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("two-chains-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let base = Int.random(in: 30_000...55_000)
+        let base = CLI.portBase()
         let initResult = try CLI.run(["init", "--validators", "4", "--chains", "cbetc,cbeac",
                                       "--profile", "cbetc=standard,cbeac=national", "--out", root.path,
                                       "--base-port", String(base), "--http-base-port", String(base + 500)])

@@ -15,7 +15,7 @@ import TraceContracts
         defer { try? FileManager.default.removeItem(at: root) }
         let log = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".log")
         defer { try? FileManager.default.removeItem(at: log) }
-        let products = try UpDemoTests.runUp(root, base: Int.random(in: 30_000...55_000), keepLog: log)
+        let products = try UpDemoTests.runUp(root, base: CLI.portBase(), keepLog: log)
         try #require(products.count == 4)
 
         var files = [log.path]

@@ -15,7 +15,7 @@ import Testing
         try #require(commands.count >= 8, "README has no API examples block")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let base = Int.random(in: 30_000...55_000)
+        let base = CLI.portBase()
         let log = root.path + ".log"
         defer { try? FileManager.default.removeItem(atPath: log) }
         try #require(FileManager.default.createFile(atPath: log, contents: nil))

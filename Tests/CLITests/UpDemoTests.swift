@@ -13,7 +13,7 @@ import Testing
     @Test func r6_3_1_3_upDemoSeedsEveryProductAndPrintsItsURL() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("up-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let base = Int.random(in: 30_000...55_000)
+        let base = CLI.portBase()
         let first = try Self.runUp(root, base: base)
         #expect(first.count == 4, "demo lines: \(first)")
         #expect(first.allSatisfy { $0.hasPrefix("demo-product http://127.0.0.1:\(base + 500)/01/") })

@@ -43,7 +43,8 @@ final class APINetwork: @unchecked Sendable {
         let notBefore = now.addingTimeInterval(-3600), notAfter = now.addingTimeInterval(86_400)
         let ca = try NetworkCA(name: "api-test", key: P256Signer(), notBefore: notBefore, notAfter: notAfter)
         let caPEM = try CertificateCodec.pem(ca.certificate)
-        let base = Int.random(in: 30_000...55_000)
+        // Below the ephemeral range (32768–60999): no outgoing connection holds these ports.
+        let base = Int.random(in: 20_000...31_400)
         var files: [(String, [UInt8])] = []
         var validators: [GenesisValidator] = []
         for index in 0..<Self.validators {
