@@ -147,7 +147,12 @@ struct TraceRoutesTests {
         let (binary, binaryBytes) = try await client.call(.get, "/v1/traces/\(code.pathSegment)/proof",
                                                           headers: [.accept: "application/octet-stream"])
         #expect(binary.headers[.contentType] == "application/octet-stream")
-        #expect(try ProofBundle(canonicalBytes: binaryBytes) == bundle)
+        // The chain moves on between the two requests (empty blocks), so the anchor may differ:
+        // the same transactions and the same entry values are what must match.
+        let binaryBundle = try ProofBundle(canonicalBytes: binaryBytes)
+        _ = try LightClient.verify(binaryBundle, genesis: network.genesis, check: TraceProofCheck.check(key: code))
+        #expect(binaryBundle.transactions.map(\.wireBytes) == bundle.transactions.map(\.wireBytes))
+        #expect(binaryBundle.entries.map(\.value) == bundle.entries.map(\.value))
         var flipped = binaryBytes
         flipped[flipped.count / 2] ^= 0x01
         #expect(throws: ProofError.self) {
