@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := libzint-dev zbar-tools dmtx-utils libssl-dev pkg-config libsqlite3-dev openssl python3-jsonschema
 DATA ?= data
 
-.PHONY: deps build test run clean sim
+.PHONY: deps build test run clean sim bench bench-quick
 
 ## Install missing system packages (as root, or through sudo).
 deps:
@@ -21,6 +21,16 @@ test: deps
 ## A local 4-validator network with demo data; prints the URLs. Ctrl-C stops it.
 run: build
 	@scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/crosstrace" "$(DATA)"
+
+## Benchmarks (not part of `make test`): BENCHMARKS.md and benchmarks/results.json.
+bench: deps
+	@scripts/install-deps.sh postgresql curl
+	scripts/bench.sh full
+
+## The same table at a smaller scale, about 2 minutes after the release build.
+bench-quick: deps
+	@scripts/install-deps.sh postgresql curl
+	scripts/bench.sh quick
 
 clean:
 	rm -rf .build $(DATA)

@@ -1,0 +1,33 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// A small JSON-over-HTTP client on AsyncHTTPClient (pooled keep-alive connections).
+struct JSONClient: Sendable {
+    let client: HTTPClient
+
+    struct Reply: Sendable {
+        let status: Int
+        let body: Data
+        let retryAfter: Int?
+        var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+    }
+
+    func get(_ url: String) async throws -> Reply { try await send(url, method: .GET, body: nil) }
+
+    func post(_ url: String, body: [UInt8]) async throws -> Reply { try await send(url, method: .POST, body: body) }
+
+    private func send(_ url: String, method: HTTPMethod, body: [UInt8]?) async throws -> Reply {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let response = try await client.execute(request, timeout: .seconds(30))
+        let buffer = try await response.body.collect(upTo: 64 << 20)
+        return Reply(status: Int(response.status.code), body: Data(buffer.readableBytesView),
+                     retryAfter: response.headers.first(name: "Retry-After").flatMap { Int($0) })
+    }
+}
