@@ -21,7 +21,11 @@ enum TraceRecording {
         let key = try recordFields.string("traceCode", maxBytes: Record.traceCodeLengthMax)
         let code = try session.issued(key, field: "record.traceCode")
         let counterparties = try self.counterparties(session, fields)
-        let readers = SealedFields.rules(of: item).isEmpty ? SealedReaders(parties: [], regulators: [:])
+        // The readers (a directory scan) matter only when the record carries a sealed field.
+        let data: [String: CanonicalJSON]
+        if case .object(let members)? = recordFields.members["data"] { data = members } else { data = [:] }
+        let carriesSealed = SealedFields.rules(of: item).contains { data[$0.field] != nil }
+        let readers = !carriesSealed ? SealedReaders(parties: [], regulators: [:])
             : SealedReaders.required(session, writer: writer, owner: code.owner, counterparties: counterparties)
         let clear = try SealedCheck.clearForm(recordFields.members, item: item, traceCode: key, readers: readers)
         _ = try TracePayload.model("record") { try Record(json: clear) }
