@@ -99,7 +99,7 @@ with open(os.path.join(root, "BENCHMARKS.md"), "w") as f:
             f"{cores} cores, {r['machine']['memory_gib']} GiB, release build {build_seconds} s. "
             "Every figure is the median of the repeated runs, with min–max and the run count. "
             "Ours and PostgreSQL ran on the same machine in the same run. "
-            "Method, workload and what limits us: docs/benchmarks.md.\n\n")
+            "How: scripts/bench.sh and the ct-bench driver in benchmarks/.\n\n")
     f.write("| measure | result | target |\n|---|---|---|\n")
     for name, value, target in rows:
         f.write(f"| {name} | {value} | {target} |\n")
