@@ -15,10 +15,18 @@ public struct Executor: Sendable {
     public let chain: String
     public let profile: CryptoProfile
     private let contracts: [String: any Contract]
+    /// Checks a block's signatures in one parallel call and never twice for
+    /// the same (id, key, signature): a node shares it with its mempool, so a
+    /// transaction verified on admission is not verified again when its block
+    /// is validated and committed (issue 7: each execution re-verified every
+    /// signature, a third of a validator's CPU under load).
+    public let verifier: BatchVerifier
 
-    public init(chain: String, profile: CryptoProfile, contracts: [any Contract]) {
+    public init(chain: String, profile: CryptoProfile, contracts: [any Contract], verifier: BatchVerifier? = nil) {
         self.chain = chain
         self.profile = profile
+        self.verifier = verifier ?? BatchVerifier(profile: profile)
+        precondition(self.verifier.profile == profile, "the verifier checks under the chain's profile")
         var byName: [String: any Contract] = [:]
         for contract in contracts {
             precondition(byName.updateValue(contract, forKey: contract.name) == nil, "duplicate contract \(contract.name)")
@@ -31,6 +39,9 @@ public struct Executor: Sendable {
         var seen = Set<TransactionID>()
         var receipts: [Receipt] = []
         receipts.reserveCapacity(transactions.count)
+        let signatureValid = verifier.verify(transactions.map {
+            SignatureCheck(message: $0.signingBytes, publicKey: $0.signer, signature: $0.signature)
+        })
         for (index, transaction) in transactions.enumerated() {
             let id = transaction.id(profile.hash)
             let outcome: ContractOutcome
@@ -39,7 +50,8 @@ public struct Executor: Sendable {
             } else if state.containsTransaction(id) {
                 outcome = ContractOutcome(.duplicate, "transaction already committed")
             } else {
-                outcome = apply(transaction, height: height, index: UInt32(index), time: time, state: state, pending: &pending)
+                outcome = apply(transaction, signatureValid: signatureValid[index], height: height, index: UInt32(index),
+                                time: time, state: state, pending: &pending)
             }
             receipts.append(Receipt(transactionID: id, index: UInt32(index), code: outcome.code, detail: outcome.detail))
         }
@@ -48,10 +60,11 @@ public struct Executor: Sendable {
         return BlockExecution(receipts: receipts, changes: changes)
     }
 
-    private func apply(_ transaction: Transaction, height: Height, index: UInt32, time: Timestamp, state: any StateReader,
-                       pending: inout [[UInt8]: [UInt8]?]) -> ContractOutcome {
-        do {
-            try transaction.check(chain: chain, profile: profile)
+    private func apply(_ transaction: Transaction, signatureValid: Bool, height: Height, index: UInt32, time: Timestamp,
+                       state: any StateReader, pending: inout [[UInt8]: [UInt8]?]) -> ContractOutcome {
+        do throws(LedgerError) {
+            try transaction.checkFields(chain: chain, profile: profile)
+            guard signatureValid else { throw Transaction.badSignature }
         } catch {
             return ContractOutcome(error.code == .wrongChain ? .wrongChain : .invalidSignature, error.rule)
         }

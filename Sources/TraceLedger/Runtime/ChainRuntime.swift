@@ -54,7 +54,8 @@ public final class ChainRuntime {
         self.durable = durable
         self.clock = clock
         self.outbound = outbound
-        self.mempool = try Mempool(config: setup.mempool, profile: setup.profile, chain: setup.chain)
+        self.mempool = try Mempool(config: setup.mempool, profile: setup.profile, chain: setup.chain,
+                                   verifier: store.executor.verifier)
         wal = ConsensusWAL(store: durable)
         decisionFile = DecisionFile(store: durable)
     }

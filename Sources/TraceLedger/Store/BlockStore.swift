@@ -20,6 +20,9 @@ public final class BlockStore {
     private var appliedHash: [UInt8]?
     /// Stored blocks that `replayStoredBlocks` refused and dropped, with why.
     public private(set) var droppedBlocks: [(height: UInt64, error: LedgerError)] = []
+    /// The last preview: validating a proposal executes it, and committing the
+    /// same block reuses that execution instead of running it again.
+    private var lastPreview: PreviewedExecution?
 
     var hasher: MerkleHasher { executor.profile.merkleHasher }
 
@@ -54,11 +57,14 @@ public final class BlockStore {
     /// without writing anything: how a proposer fills a header.
     public func preview(_ transactions: [Transaction], time: Timestamp) throws(LedgerError) -> (BlockExecution, stateRoot: [UInt8]) {
         let height = Height(appliedHeight + 1)
+        let key = PreviewedExecution.key(transactions, height: height, time: time, hash: executor.profile.hash)
+        if let cached = lastPreview, cached.key == key { return (cached.execution, cached.tree.root) }
         let execution = try access {
             try pool.read { executor.execute(transactions, height: height, time: time, state: DatabaseStateReader(db: $0)) }
         }
         var next = tree
         next.apply(execution.changes)
+        lastPreview = PreviewedExecution(key: key, execution: execution, tree: next)
         return (execution, next.root)
     }
 
@@ -88,12 +94,16 @@ public final class BlockStore {
             throw LedgerError(.invalidField, field: "header.previousBlockHash", rule: "the hash of block \(appliedHeight)")
         }
         let hash = block.header.hash(executor.profile.hash)
-        var next = tree
+        let key = PreviewedExecution.key(block.transactions, height: block.header.height, time: block.header.time,
+                                         hash: executor.profile.hash)
+        let cached = lastPreview.flatMap { $0.key == key ? $0 : nil }
+        lastPreview = nil
+        var next = cached?.tree ?? tree
         try access {
             try pool.write { db in
-                let execution = executor.execute(block.transactions, height: block.header.height, time: block.header.time,
-                                                 state: DatabaseStateReader(db: db))
-                next.apply(execution.changes)
+                let execution = cached?.execution ?? executor.execute(block.transactions, height: block.header.height,
+                                                                      time: block.header.time, state: DatabaseStateReader(db: db))
+                if cached == nil { next.apply(execution.changes) }
                 guard next.root == block.header.stateRoot else {
                     throw LedgerError(.invalidField, field: "header.stateRoot", rule: "the state root after executing the block")
                 }
@@ -117,6 +127,9 @@ public final class BlockStore {
         let hash = block.header.hash(executor.profile.hash)
         try access { try pool.write { try StoreWrites.block(block, hash: hash, into: $0) } }
     }
+
+    /// Drops the cached preview (tests: force a commit to execute afresh).
+    func forgetPreview() { lastPreview = nil }
 
     /// The stored block at `height`.
     public func block(at height: UInt64) throws(LedgerError) -> Block? {
@@ -195,6 +208,29 @@ public final class BlockStore {
         } catch {
             throw LedgerError(.storage, field: "database", rule: "\(error)")
         }
+    }
+}
+
+/// A block's execution on the applied state, kept from validation to commit.
+/// The key binds everything execution depends on besides the applied state
+/// (which only `commit` changes, and it clears the cache): the height, the
+/// block time, and each transaction's id and signature — ids leave the
+/// signature out, and a signature decides a receipt.
+struct PreviewedExecution {
+    let key: [UInt8]
+    let execution: BlockExecution
+    let tree: StateTree
+
+    static func key(_ transactions: [Transaction], height: Height, time: Timestamp, hash: HashAlgorithm) -> [UInt8] {
+        var writer = CanonicalWriter(domain: "crosstrace/preview/v1\n")
+        writer.writeUInt64(height.rawValue)
+        writer.writeInt64(time)
+        writer.writeUInt32(UInt32(transactions.count))
+        for transaction in transactions {
+            writer.writeBytes(transaction.signingBytes)
+            writer.writeBytes(transaction.signature.rawBytes)
+        }
+        return hash.hash(writer.bytes)
     }
 }
 

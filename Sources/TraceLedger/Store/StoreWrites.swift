@@ -10,17 +10,17 @@ enum StoreWrites {
 
     static func execution(_ execution: BlockExecution, height: UInt64, into db: Database) throws {
         for receipt in execution.receipts {
-            try db.execute(sql: "INSERT OR IGNORE INTO transactions (id, height, position) VALUES (?, ?, ?)",
-                           arguments: [Data(receipt.transactionID.bytes), Int64(height), Int64(receipt.index)])
-            try db.execute(sql: "INSERT INTO receipts (height, position, bytes) VALUES (?, ?, ?)",
-                           arguments: [Int64(height), Int64(receipt.index), Data(receipt.canonicalBytes)])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO transactions (id, height, position) VALUES (?, ?, ?)")
+                .execute(arguments: [Data(receipt.transactionID.bytes), Int64(height), Int64(receipt.index)])
+            try db.cachedStatement(sql: "INSERT INTO receipts (height, position, bytes) VALUES (?, ?, ?)")
+                .execute(arguments: [Int64(height), Int64(receipt.index), Data(receipt.canonicalBytes)])
         }
         for change in execution.changes {
             if let value = change.value {
-                try db.execute(sql: "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)",
-                               arguments: [Data(change.key), Data(value)])
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)")
+                    .execute(arguments: [Data(change.key), Data(value)])
             } else {
-                try db.execute(sql: "DELETE FROM state WHERE key = ?", arguments: [Data(change.key)])
+                try db.cachedStatement(sql: "DELETE FROM state WHERE key = ?").execute(arguments: [Data(change.key)])
             }
         }
     }

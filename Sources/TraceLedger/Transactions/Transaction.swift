@@ -63,6 +63,13 @@ public struct Transaction: Hashable, Sendable {
     /// What a chain checks before accepting the transaction: its chain name,
     /// an algorithm its profile admits, and the signature.
     public func check(chain expected: String, profile: CryptoProfile) throws(LedgerError) {
+        try checkFields(chain: expected, profile: profile)
+        guard hasValidSignature else { throw Self.badSignature }
+    }
+
+    /// `check` without the signature: for callers that verified it in a
+    /// batch (`BatchVerifier`, how the executor checks a block).
+    public func checkFields(chain expected: String, profile: CryptoProfile) throws(LedgerError) {
         guard chain == expected else {
             throw LedgerError(.wrongChain, field: "chain", rule: "transaction is for '\(chain)', not '\(expected)'")
         }
@@ -70,10 +77,11 @@ public struct Transaction: Hashable, Sendable {
             throw LedgerError(.unsupportedAlgorithm, field: "signer.alg",
                               rule: "profile '\(profile.rawValue)' does not admit '\(signer.algorithm.rawValue)'")
         }
-        guard hasValidSignature else {
-            throw LedgerError(.invalidSignature, field: "signature", rule: "signature does not verify over the signing bytes")
-        }
     }
+
+    /// The refusal of a signature that does not verify.
+    public static let badSignature = LedgerError(.invalidSignature, field: "signature",
+                                                 rule: "signature does not verify over the signing bytes")
 }
 
 /// A transaction id: the profile hash of the signing bytes.

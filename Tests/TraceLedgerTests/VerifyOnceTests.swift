@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TraceCrypto
+import TraceConsensus
+@testable import TraceLedger
+
+/// Issue 7 (what limited throughput) with kept: a node checks a
+/// transaction's signature once — on admission — and validating and
+/// committing its block reuse that check and that execution; a forged
+/// signature on the same body is never vouched for by either cache.
+@Suite struct VerifyOnceTests {
+    static func forged(_ good: Transaction) throws -> Transaction {
+        let bad = Signature(algorithm: good.signature.algorithm,
+                            rawBytes: good.signature.rawBytes.enumerated().map { $0.offset == 10 ? $0.element ^ 1 : $0.element })
+        return try Transaction(fields: good.fields, signature: bad)
+    }
+
+    @Test func r5_3_1_admissionThenExecutionVerifiesOnce() throws {
+        let executor = Executor(chain: "c", profile: .standard, contracts: [KeyValueContract()])
+        var mempool = try Mempool(profile: .standard, chain: "c", verifier: executor.verifier)
+        let good = ExecutorTests.tx("put", ["key": .string("a"), "value": .string("1")], nonce: 1)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let fresh = try Transaction.sign(chain: "c", contract: "kv", action: "put",
+                                         payload: ["key": .string("a"), "value": .string("1")],
+                                         nonce: good.nonce, time: now, signer: ExecutorTests.alice)
+        #expect(mempool.admit([fresh], now: now).count == 1)
+        #expect(executor.verifier.verificationCount == 1)
+        let result = executor.execute([fresh], height: Height(1), time: now, state: MemoryState())
+        #expect(result.receipts.map(\.code) == [.ok])
+        #expect(executor.verifier.verificationCount == 1)
+    }
+
+    @Test func r5_3_1_forgedSignatureOfAVerifiedBodyIsStillRefused() throws {
+        let executor = Executor(chain: "c", profile: .standard, contracts: [KeyValueContract()])
+        let good = ExecutorTests.tx("put", ["key": .string("a"), "value": .string("1")], nonce: 1)
+        #expect(executor.execute([good], height: Height(1), time: 0, state: MemoryState()).receipts.map(\.code) == [.ok])
+        let forged = try Self.forged(good)
+        #expect(forged.id(.sha256) == good.id(.sha256))
+        let result = executor.execute([forged], height: Height(1), time: 0, state: MemoryState())
+        #expect(result.receipts.map(\.code) == [.invalidSignature])
+        #expect(result.changes.isEmpty)
+    }
+
+    /// The preview a validator ran is what its commit applies — unless the
+    /// block differs in anything execution depends on, signatures included.
+    @Test func r5_3_2_commitOfAPreviewedBlockWithAForgedSignatureIsRefused() throws {
+        let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
+        let block = try BlockStoreTests.nextBlock(store, count: 3, salt: 1)
+        _ = try store.preview(block.transactions, time: block.header.time)
+        var transactions = block.transactions
+        transactions[1] = try Self.forged(transactions[1])
+        let tampered = Block(header: block.header, transactions: transactions)
+        #expect(throws: LedgerError.self) { try store.commit(tampered) }
+        #expect(store.appliedHeight == 0)
+        try store.commit(block)
+        #expect(store.appliedHeight == 1)
+        #expect(store.stateRoot == block.header.stateRoot)
+    }
+
+    @Test func previewKeyBindsHeightTimeBodiesAndSignatures() throws {
+        let a = ExecutorTests.tx("put", ["key": .string("a"), "value": .string("1")], nonce: 1)
+        let b = ExecutorTests.tx("put", ["key": .string("b"), "value": .string("2")], nonce: 2)
+        let base = PreviewedExecution.key([a, b], height: Height(2), time: 7, hash: .sha256)
+        #expect(base == PreviewedExecution.key([a, b], height: Height(2), time: 7, hash: .sha256))
+        let others = [
+            PreviewedExecution.key([b, a], height: Height(2), time: 7, hash: .sha256),
+            PreviewedExecution.key([a], height: Height(2), time: 7, hash: .sha256),
+            PreviewedExecution.key([a, b], height: Height(3), time: 7, hash: .sha256),
+            PreviewedExecution.key([a, b], height: Height(2), time: 8, hash: .sha256),
+            PreviewedExecution.key([a, try Self.forged(b)], height: Height(2), time: 7, hash: .sha256),
+        ]
+        #expect(Set(others + [base]).count == others.count + 1)
+    }
+}
