@@ -70,12 +70,16 @@ extension ChainRuntime {
     }
 
     /// The ledger block a consensus block carries, checked against it.
+    /// The last block read is kept: a height reads the same block to validate
+    /// it and to commit it (the proposer: to build it and to commit it).
     func ledgerBlock(_ block: ConsensusBlock) throws(LedgerError) -> Block {
+        if let decoded = lastDecoded, decoded.consensus == block { return decoded.ledger }
         let ledger = try Block(consensusPayload: block.payload)
         try ledger.checkStructure(hasher: setup.profile.merkleHasher)
         guard ledger.matches(block, setup.profile.hash) else {
             throw LedgerError(.invalidField, field: "block", rule: "the consensus block's fields and id are the ledger block's")
         }
+        lastDecoded = (block, ledger)
         return ledger
     }
 
@@ -109,7 +113,9 @@ extension ChainRuntime {
         let block = try store.makeBlock(transactions, time: time, proposer: signer.publicKey,
                                         validatorSetHash: validators.hash(setup.profile.hash),
                                         lastCommit: previous?.certificate)
+        let consensus = block.consensusBlock(setup.profile.hash)
+        lastDecoded = (consensus, block)
         return HeightStart(height: Height(store.appliedHeight + 1), validators: validators, previous: previous,
-                           genesisTime: setup.genesisTime, payload: block.consensusPayload, identity: identity)
+                           genesisTime: setup.genesisTime, payload: consensus.payload, identity: identity)
     }
 }

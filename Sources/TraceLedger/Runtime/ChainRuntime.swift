@@ -33,6 +33,8 @@ public final class ChainRuntime {
     var nextHeightAt: Timestamp?
     /// Consensus events of the next height received while waiting.
     var heldMessages: [Event] = []
+    /// The consensus block last read as a ledger block (`ledgerBlock`).
+    var lastDecoded: (consensus: ConsensusBlock, ledger: Block)?
     /// Set while synced decisions are committed (no interval between them).
     var catchingUp = false
     /// Synced decisions refused by a check (forged or foreign certificates, broken links).

@@ -140,6 +140,20 @@ public final class BlockStore {
         return try Block(canonicalBytes: Array(bytes))
     }
 
+    /// The hash and transaction count of the stored block at `height`, read
+    /// without decoding the block (what a node logs per commit).
+    public func summary(at height: UInt64) throws(LedgerError) -> (hash: [UInt8], transactions: Int)? {
+        let row = try access {
+            try pool.read { db in
+                try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT hash, (SELECT COUNT(*) FROM receipts WHERE height = ?) AS count FROM blocks WHERE height = ?
+                    """), arguments: [Int64(height), Int64(height)])
+            }
+        }
+        guard let row, let hash: Data = row["hash"], let count: Int = row["count"] else { return nil }
+        return (Array(hash), count)
+    }
+
     /// Where transaction `id` was committed and its receipt.
     public func receipt(for id: TransactionID) throws(LedgerError) -> (height: UInt64, receipt: Receipt)? {
         let row = try access {

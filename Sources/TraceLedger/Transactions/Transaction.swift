@@ -19,6 +19,10 @@ public struct Transaction: Hashable, Sendable {
     public let signature: Signature
     /// `crosstrace/tx/v1\n` ‖ JCS(body).
     public let signingBytes: [UInt8]
+    /// The canonical wire form (`wireJSON`'s bytes), serialised once here:
+    /// blocks, gossip, the mempool and the store all carry these bytes, and
+    /// re-serialising them on each use was a fifth of a validator's CPU (issue 7).
+    public let wireBytes: [UInt8]
 
     /// A transaction from checked fields; `fields` must already satisfy `TransactionRules`.
     init(fields: TransactionFields, signature: Signature) throws(LedgerError) {
@@ -32,6 +36,7 @@ public struct Transaction: Hashable, Sendable {
         self.signature = signature
         do {
             self.signingBytes = try TransactionSigningBytes.of(fields.body)
+            self.wireBytes = try Self.wireJSON(body: fields.body, signature: signature).canonicalBytes()
         } catch {
             throw LedgerError(.invalidField, field: "payload", rule: "\(error)")
         }

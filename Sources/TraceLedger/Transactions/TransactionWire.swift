@@ -3,16 +3,12 @@ import TraceCrypto
 /// The JSON wire form clients send: the body's members plus
 /// `"signature": {"alg": …, "value": hex}`. Written canonically (RFC 8785).
 extension Transaction {
-    public var wireJSON: CanonicalJSON {
-        guard case .object(var members) = fields.body else { preconditionFailure("a body is an object") }
+    public var wireJSON: CanonicalJSON { Self.wireJSON(body: fields.body, signature: signature) }
+
+    static func wireJSON(body: CanonicalJSON, signature: Signature) -> CanonicalJSON {
+        guard case .object(var members) = body else { preconditionFailure("a body is an object") }
         members["signature"] = .object(["alg": .string(signature.algorithm.rawValue), "value": .string(Hex.encode(signature.rawBytes))])
         return .object(members)
-    }
-
-    /// The canonical bytes of `wireJSON`.
-    public var wireBytes: [UInt8] {
-        guard let bytes = try? wireJSON.canonicalBytes() else { preconditionFailure("checked fields always serialise") }
-        return bytes
     }
 
     var fields: TransactionFields {

@@ -141,9 +141,9 @@ public final class NodeHost: @unchecked Sendable {
     }
 
     private func logCommit(_ runtime: ChainRuntime, height: UInt64) {
-        guard let block = try? runtime.store.block(at: height) else { return }
-        let hash = block.header.hash(runtime.setup.profile.hash).prefix(8).map { String(format: "%02x", $0) }.joined()
-        log("chain=\(runtime.setup.chain) height=\(height) hash=\(hash) txs=\(block.transactions.count)")
+        guard let summary = try? runtime.store.summary(at: height) else { return }
+        let hash = summary.hash.prefix(8).map { String(format: "%02x", $0) }.joined()
+        log("chain=\(runtime.setup.chain) height=\(height) hash=\(hash) txs=\(summary.transactions)")
     }
 }
 
