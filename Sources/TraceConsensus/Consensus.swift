@@ -88,6 +88,12 @@ public struct Consensus: Sendable {
         case .tick:
             lastEventMatters = false
             rebroadcast(&out)
+        case .updatePayload(let height, let payload):
+            if let start, start.height == height, decision == nil {
+                self.start = start.replacingPayload(payload)
+            } else {
+                lastEventMatters = false
+            }
         }
         if start != nil, decision == nil { applyRules(&out) }
         return out

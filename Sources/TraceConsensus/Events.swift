@@ -48,6 +48,12 @@ public struct HeightStart: Hashable, Sendable {
         self.payload = payload
         self.identity = identity
     }
+
+    /// The same start with another value to propose (`Event.updatePayload`).
+    public func replacingPayload(_ payload: [UInt8]) -> HeightStart {
+        HeightStart(height: height, validators: validators, previous: previous, genesisTime: genesisTime,
+                    payload: payload, identity: identity)
+    }
 }
 
 /// Inputs of the state machine. Local time comes with every step.
@@ -62,6 +68,12 @@ public enum Event: Hashable, Sendable {
     case decisionReceived(ConsensusBlock, CommitCertificate)
     /// Re-broadcast time: real links drop messages.
     case tick
+    /// The application's value for the current height, replacing the one its
+    /// `HeightStart` carried: a node that does not propose in round 0 starts
+    /// with a cheap value and builds its real one only when a round fails
+    /// (issue 7: building a block nobody uses cost every other validator an
+    /// execution per height). Ignored for another height.
+    case updatePayload(Height, [UInt8])
 }
 
 /// What must be durable before messages leave: the node's own signed

@@ -64,6 +64,10 @@ extension Event {
             certificate.encode(into: &writer)
         case .tick:
             writer.writeUInt8(7)
+        case .updatePayload(let height, let payload):
+            writer.writeUInt8(8)
+            writer.writeUInt64(height.rawValue)
+            writer.writeBytes(payload)
         }
     }
 
@@ -84,6 +88,9 @@ extension Event {
             self = .blockValidated(id, valid: try reader.readBool("validated.valid"))
         case 6: self = .decisionReceived(try ConsensusBlock(from: &reader), try CommitCertificate(from: &reader))
         case 7: self = .tick
+        case 8:
+            let height = Height(try reader.readUInt64("update.height"))
+            self = .updatePayload(height, try reader.readBytes("update.payload", maxCount: 1 << 24))
         default: throw ConsensusDecodingError(code: .invalidTag, field: "event.kind")
         }
     }

@@ -103,19 +103,52 @@ extension ChainRuntime {
         try beginNextHeight()
     }
 
-    /// The next height: this node's block from the mempool (built whether or
-    /// not it proposes; consensus uses it only when it does), BFT time from
-    /// the previous certificate.
+    /// The next height, BFT time from the previous certificate. This
+    /// node's block from the mempool is built now only if it proposes
+    /// round 0; otherwise it starts with an empty block and builds its real
+    /// one when a timeout shows a round failing (`fillPayloadBeforeTimeout`).
     func heightStart() throws(LedgerError) -> HeightStart {
+        let height = Height(store.appliedHeight + 1)
+        payloadIsFull = proposes(height: height, round: Round(0))
+        let consensus = try ownBlock(payloadIsFull ? reap() : [])
+        return HeightStart(height: height, validators: setup.validators, previous: previous,
+                           genesisTime: setup.genesisTime, payload: consensus.payload, identity: identity)
+    }
+
+    /// Before a timeout of the current height reaches consensus, a node
+    /// that started with an empty block gives consensus its real one, so it
+    /// has it should it propose a later round.
+    func fillPayloadBeforeTimeout(_ timeout: Timeout) {
+        guard !payloadIsFull, nextHeightAt == nil, let core, timeout.height == core.height else { return }
+        payloadIsFull = true
+        do {
+            let consensus = try ownBlock(reap())
+            pending.append((.updatePayload(core.height, consensus.payload), nil))
+        } catch {
+            failure = error
+        }
+    }
+
+    /// Whether this node proposes (`height`, `round`).
+    func proposes(height: Height, round: Round) -> Bool {
+        var rotation = ProposerRotation(setup.validators)
+        return setup.validators.index(of: signer.publicKey) == rotation.proposer(height: height, round: round)
+    }
+
+    private func reap() -> [Transaction] {
+        mempool.reap(maxBytes: setup.reapBytesMax, maxCount: setup.blockTransactionsMax)
+    }
+
+    /// This node's block of `transactions` at the next height, kept as the
+    /// last decoded block (the proposer commits it without decoding it).
+    private func ownBlock(_ transactions: [Transaction]) throws(LedgerError) -> ConsensusBlock {
         let validators = setup.validators
         let time = previous.map { $0.certificate.medianTime(validators) } ?? setup.genesisTime
-        let transactions = mempool.reap(maxBytes: setup.reapBytesMax, maxCount: setup.blockTransactionsMax)
         let block = try store.makeBlock(transactions, time: time, proposer: signer.publicKey,
                                         validatorSetHash: validators.hash(setup.profile.hash),
                                         lastCommit: previous?.certificate)
         let consensus = block.consensusBlock(setup.profile.hash)
         lastDecoded = (consensus, block)
-        return HeightStart(height: Height(store.appliedHeight + 1), validators: validators, previous: previous,
-                           genesisTime: setup.genesisTime, payload: consensus.payload, identity: identity)
+        return consensus
     }
 }

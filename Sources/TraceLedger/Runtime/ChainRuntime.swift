@@ -33,6 +33,9 @@ public final class ChainRuntime {
     var nextHeightAt: Timestamp?
     /// Consensus events of the next height received while waiting.
     var heldMessages: [Event] = []
+    /// Whether consensus holds this node's real block for the current
+    /// height (false while it holds the empty one: `heightStart`).
+    var payloadIsFull = false
     /// The consensus block last read as a ledger block (`ledgerBlock`).
     var lastDecoded: (consensus: ConsensusBlock, ledger: Block)?
     /// Set while synced decisions are committed (no interval between them).
@@ -106,7 +109,10 @@ public final class ChainRuntime {
     }
 
     /// A timeout scheduled through `clock` has expired.
-    public func timeout(_ timeout: Timeout) { enqueue(.timeout(timeout), localTime: nil) }
+    public func timeout(_ timeout: Timeout) {
+        fillPayloadBeforeTimeout(timeout)
+        enqueue(.timeout(timeout), localTime: nil)
+    }
 
     /// Re-broadcast time (real links drop messages).
     public func tick() {

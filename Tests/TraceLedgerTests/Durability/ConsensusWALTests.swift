@@ -25,13 +25,15 @@ import TraceTestSupport
         try wal.appendOwnAndSync(.vote(old))
         try wal.append(try start(2))
         try wal.append(.input(.tick, localTime: 150))
+        try wal.append(.input(.updatePayload(Height(2), [9, 9, 9]), localTime: 160))
         try wal.appendOwnAndSync(.vote(prevote))
         let end = try wal.appendOwnAndSync(.vote(precommit))
 
         let reopened = ConsensusWAL(store: try FileDurableStore(directory: directory.path))
         let recovery = try reopened.recover(height: Height(2))
-        #expect(recovery.entries.map(\.entry) == [try start(2), .input(.tick, localTime: 150), .own(.vote(prevote)),
-                                                   .own(.vote(precommit))])
+        #expect(recovery.entries.map(\.entry) == [try start(2), .input(.tick, localTime: 150),
+                                                   .input(.updatePayload(Height(2), [9, 9, 9]), localTime: 160),
+                                                   .own(.vote(prevote)), .own(.vote(precommit))])
         #expect(recovery.entries.last?.end == end)
         #expect(recovery.own == [.vote(prevote), .vote(precommit)])
         #expect(recovery.highestOwn?.position == position(2, 0, 2))
