@@ -71,4 +71,27 @@ import TraceConsensus
         ]
         #expect(Set(others + [base]).count == others.count + 1)
     }
+
+    /// A block's transactions already waiting in the mempool are not decoded
+    /// again; the block read is the same, and a lookup that answers another
+    /// transaction for the bytes is not believed.
+    @Test func r5_3_2_blockDecodeTakesWaitingTransactionsAsTheyAre() throws {
+        let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
+        let block = try BlockStoreTests.nextBlock(store, count: 4, salt: 2)
+        let payload = block.consensusPayload
+        let waiting = Dictionary(uniqueKeysWithValues: block.transactions.map { ($0.wireBytes, $0) })
+        #expect(try Block(consensusPayload: payload, known: { waiting[$0] }) == block)
+        let liar = block.transactions[0]
+        #expect(try Block(consensusPayload: payload, known: { _ in liar }) == block)
+        var mempool = try Mempool(profile: .standard, chain: "c")
+        #expect(mempool.transaction(wire: block.transactions[1].wireBytes) == nil)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let fresh = try Transaction.sign(chain: "c", contract: "kv", action: "put",
+                                         payload: ["key": .string("z"), "value": .string("1")],
+                                         nonce: String(repeating: "7", count: 32), time: now, signer: ExecutorTests.alice)
+        _ = mempool.admit([fresh], now: now)
+        #expect(mempool.transaction(wire: fresh.wireBytes) == fresh)
+        mempool.remove(committed: [fresh], now: now)
+        #expect(mempool.transaction(wire: fresh.wireBytes) == nil)
+    }
 }

@@ -25,9 +25,12 @@ extension Block {
     }
 
     /// Decodes a consensus payload; each part must be canonical, so a block
-    /// has one payload. Never traps on hostile bytes.
+    /// has one payload. Never traps on hostile bytes. `known` answers a
+    /// transaction already decoded (the mempool's) for its exact canonical
+    /// wire bytes; it is taken as it is.
     public init(consensusPayload payload: [UInt8], bytesMax: Int = bytesMaxDefault,
-                limits: TransactionLimits = TransactionLimits()) throws(LedgerError) {
+                limits: TransactionLimits = TransactionLimits(),
+                known: ([UInt8]) -> Transaction? = { _ in nil }) throws(LedgerError) {
         guard payload.count <= bytesMax else {
             throw LedgerError(.tooLarge, field: "block", rule: "at most \(bytesMax) bytes")
         }
@@ -43,6 +46,10 @@ extension Block {
             var transactions: [Transaction] = []
             for _ in 0..<count {
                 let wire = try reader.readBytes("block.transaction", maxCount: limits.transactionBytesMax)
+                if let waiting = known(wire), waiting.wireBytes == wire {
+                    transactions.append(waiting)
+                    continue
+                }
                 let transaction = try Transaction(wireBytes: wire, limits: limits)
                 guard transaction.wireBytes == wire else {
                     throw LedgerError(.malformed, field: "block.transaction", rule: "canonical JSON of the wire form")

@@ -11,11 +11,20 @@ struct PoolEntry: Sendable {
 struct ArrivalQueue: Sendable {
     private var slots: [PoolEntry?] = []
     private var positions: [TransactionID: Int] = [:]
+    /// The waiting ids by canonical wire bytes: a block's transactions that
+    /// wait here are taken as they are instead of being decoded again.
+    private var byWire: [[UInt8]: TransactionID] = [:]
     private(set) var bytes = 0
 
     var count: Int { positions.count }
 
     func contains(_ id: TransactionID) -> Bool { positions[id] != nil }
+
+    /// The waiting transaction whose canonical wire form is `wire`.
+    func transaction(wire: [UInt8]) -> Transaction? {
+        guard let id = byWire[wire], let position = positions[id] else { return nil }
+        return slots[position]?.transaction
+    }
 
     /// The live entries, oldest first.
     var inArrivalOrder: some Sequence<PoolEntry> { slots.lazy.compactMap { $0 } }
@@ -23,6 +32,7 @@ struct ArrivalQueue: Sendable {
     mutating func append(_ entry: PoolEntry) {
         precondition(positions[entry.id] == nil, "a waiting id is refused as a duplicate before admission")
         positions[entry.id] = slots.count
+        byWire[entry.transaction.wireBytes] = entry.id
         slots.append(entry)
         bytes += entry.bytes
     }
@@ -31,6 +41,7 @@ struct ArrivalQueue: Sendable {
     mutating func remove(_ id: TransactionID) -> PoolEntry? {
         guard let position = positions.removeValue(forKey: id), let entry = slots[position] else { return nil }
         slots[position] = nil
+        byWire.removeValue(forKey: entry.transaction.wireBytes)
         bytes -= entry.bytes
         if slots.count > 2 * positions.count + 64 { compact() }
         return entry

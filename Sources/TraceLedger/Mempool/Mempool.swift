@@ -43,6 +43,9 @@ public struct Mempool: Sendable {
 
     public func contains(_ id: TransactionID) -> Bool { pool.contains(id) }
 
+    /// The waiting transaction whose canonical wire form is `wire`, if any.
+    public func transaction(wire: [UInt8]) -> Transaction? { pool.transaction(wire: wire) }
+
     /// One result per transaction, in order: `plan`, `verifySignatures`, then
     /// `complete` in one call. A node that guards the mempool with a lock runs
     /// the three steps itself and verifies outside the lock (`Mempool+Admission.swift`).

@@ -74,7 +74,7 @@ extension ChainRuntime {
     /// it and to commit it (the proposer: to build it and to commit it).
     func ledgerBlock(_ block: ConsensusBlock) throws(LedgerError) -> Block {
         if let decoded = lastDecoded, decoded.consensus == block { return decoded.ledger }
-        let ledger = try Block(consensusPayload: block.payload)
+        let ledger = try Block(consensusPayload: block.payload, known: { self.mempool.transaction(wire: $0) })
         try ledger.checkStructure(hasher: setup.profile.merkleHasher)
         guard ledger.matches(block, setup.profile.hash) else {
             throw LedgerError(.invalidField, field: "block", rule: "the consensus block's fields and id are the ledger block's")
