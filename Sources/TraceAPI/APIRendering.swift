@@ -20,8 +20,14 @@ enum APIRendering {
 
     /// `GET /v1/chains/{chain}/blocks/{height}`.
     static func block(_ block: Block, profile: CryptoProfile) -> CanonicalJSON {
-        let header = block.header
-        let ids = block.transactionIDs(profile.hash)
+        guard case .object(var members) = Self.block(header: block.header, ids: block.transactionIDs(profile.hash), profile: profile)
+        else { return .null }
+        members["transactions"] = .array(block.transactions.map(\.wireJSON))
+        return .object(members)
+    }
+
+    /// `GET /v1/chains/{chain}/blocks/{height}?transactions=ids`: the header and the ids only.
+    static func block(header: BlockHeader, ids: [TransactionID], profile: CryptoProfile) -> CanonicalJSON {
         let commit: CanonicalJSON = header.lastCommit.map { certificate in
             .object(["height": integer(certificate.height.rawValue), "round": .integer(Int64(certificate.round.rawValue)),
                      "blockHash": .string(Hex.encode(certificate.blockID.hash)),
@@ -39,7 +45,6 @@ enum APIRendering {
             "validatorSetHash": .string(Hex.encode(header.validatorSetHash)),
             "lastCommit": commit,
             "transactionIds": .array(ids.map { .string($0.description) }),
-            "transactions": .array(block.transactions.map(\.wireJSON)),
         ])
     }
 

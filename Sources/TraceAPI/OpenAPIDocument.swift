@@ -41,7 +41,7 @@ public enum OpenAPIDocument {
             Operation(method: "GET", path: "/v1/chains/{chain}/transactions/{id}", summary: "A transaction's status and receipt",
                       query: [], responses: merge([200: [], 400: ["invalidField"]], chainErrors), body: false),
             Operation(method: "GET", path: "/v1/chains/{chain}/blocks/{height}", summary: "A committed block",
-                      query: [], responses: merge([200: [], 400: ["invalidField"]], chainErrors), body: false),
+                      query: ["transactions"], responses: merge([200: [], 400: ["invalidField"]], chainErrors), body: false),
             Operation(method: "GET", path: "/v1/chains/{chain}/status", summary: "Chain status",
                       query: [], responses: merge([200: []], chainErrors), body: false),
             Operation(method: "GET", path: "/v1/health", summary: "Liveness", query: [], responses: [200: [], 503: ["notRunning"]], body: false),

@@ -8,12 +8,26 @@ extension TraceAPI {
     /// Longest height accepted in a path: UInt64 has 20 decimal digits.
     static let heightDigitsMax = 20
 
-    /// The committed block at `height`; 400 if not a positive decimal, 404 above the applied height.
-    func block(chain: String, height text: String) async throws -> Response {
+    /// The committed block at `height`; 400 if not a positive decimal, 404
+    /// above the applied height. `transactions=ids` leaves the transaction
+    /// bodies out (no transaction is decoded: what a block follower needs).
+    func block(chain: String, height text: String, transactions: String?) async throws -> Response {
         let setup = try serviceCall { () throws(NodeServiceError) in try host.setup(of: chain) }
         guard text.utf8.count <= Self.heightDigitsMax, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
               let height = UInt64(text), height >= 1 else {
             throw APIError.invalid("height", "a block height is a decimal integer ≥ 1, got '\(text.prefix(32))'")
+        }
+        switch transactions {
+        case nil, "full": break
+        case "ids":
+            guard let found = try await serviceAwait({ () async throws(NodeServiceError) in
+                try await host.blockHeader(chain: chain, height: height)
+            }) else {
+                throw APIError.notFound("height", "no committed block \(height) on '\(chain)'")
+            }
+            return JSONResponse.make(APIRendering.block(header: found.header, ids: found.ids, profile: setup.profile))
+        default:
+            throw APIError.invalid("transactions", "full (the default) or ids, got '\(transactions?.prefix(32) ?? "")'")
         }
         guard let block = try await serviceAwait({ () async throws(NodeServiceError) in try await host.block(chain: chain, height: height) }) else {
             throw APIError.notFound("height", "no committed block \(height) on '\(chain)'")

@@ -40,8 +40,9 @@ public struct TraceAPI: Sendable {
         router.get("/v1/chains/:chain/transactions/:id") { _, context in
             try await api.transaction(chain: context.parameters.require("chain"), id: context.parameters.require("id"))
         }
-        router.get("/v1/chains/:chain/blocks/:height") { _, context in
-            try await api.block(chain: context.parameters.require("chain"), height: context.parameters.require("height"))
+        router.get("/v1/chains/:chain/blocks/:height") { request, context in
+            try await api.block(chain: context.parameters.require("chain"), height: context.parameters.require("height"),
+                                transactions: request.uri.queryParameters.get("transactions"))
         }
         router.get("/v1/chains/:chain/status") { _, context in
             try await api.status(chain: context.parameters.require("chain"))

@@ -33,6 +33,20 @@ import TraceLedger
                 #expect(block["transactions"]?.array?.first == transaction.wireJSON)
                 #expect(block["hash"]?.string?.count == 64)
 
+                // The compact answer a block follower reads: same header and ids, no bodies.
+                let compact = try await client.call(.get, "/v1/chains/cbetc/blocks/\(height)?transactions=ids")
+                #expect(compact.status == .ok)
+                #expect(compact["transactionIds"]?.array == [.string(id)])
+                #expect(compact["transactions"] == nil)
+                for field in ["hash", "stateRoot", "transactionsRoot", "previousBlockHash", "time", "proposer"] {
+                    #expect(compact[field] == block[field], "\(field)")
+                }
+                let wrong = try await client.call(.get, "/v1/chains/cbetc/blocks/\(height)?transactions=some")
+                #expect(wrong.status == .badRequest)
+                #expect(wrong.errorField == "transactions")
+                let beyond = try await client.call(.get, "/v1/chains/cbetc/blocks/\(height + 1000)?transactions=ids")
+                #expect(beyond.status == .notFound)
+
                 let status = try await client.call(.get, "/v1/chains/cbetc/status")
                 #expect(status.status == .ok)
                 #expect((status["height"]?.integer ?? 0) >= height)

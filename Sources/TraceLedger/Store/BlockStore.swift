@@ -140,6 +140,31 @@ public final class BlockStore {
         return try Block(canonicalBytes: Array(bytes))
     }
 
+    /// The header of the stored block at `height` and its transaction ids in
+    /// block order, read without decoding the transactions (the compact
+    /// block answer of the API). Only applied blocks have their ids indexed.
+    public func headerAndIDs(at height: UInt64) throws(LedgerError) -> (header: BlockHeader, ids: [TransactionID])? {
+        guard height >= 1, height <= appliedHeight else { return nil }
+        let found = try access {
+            try pool.read { db -> (Data, [Data])? in
+                guard let bytes = try Data.fetchOne(db, sql: "SELECT bytes FROM blocks WHERE height = ?",
+                                                    arguments: [Int64(height)]) else { return nil }
+                let ids = try Data.fetchAll(db, sql: "SELECT id FROM transactions WHERE height = ? ORDER BY position",
+                                            arguments: [Int64(height)])
+                return (bytes, ids)
+            }
+        }
+        guard let (bytes, ids) = found else { return nil }
+        let header: BlockHeader
+        do {
+            var reader = try CanonicalReader(Array(bytes), domain: Block.domain)
+            header = try BlockHeader(from: &reader)
+        } catch {
+            throw LedgerError(.corrupted, field: "blocks.bytes", rule: "the stored block \(height) cannot be read: \(error)")
+        }
+        return (header, ids.map { TransactionID(bytes: Array($0)) })
+    }
+
     /// The hash and transaction count of the stored block at `height`, read
     /// without decoding the block (what a node logs per commit).
     public func summary(at height: UInt64) throws(LedgerError) -> (hash: [UInt8], transactions: Int)? {

@@ -49,6 +49,19 @@ extension NodeHost {
         }
     }
 
+    /// The committed block at `height` as its header and transaction ids
+    /// (no transaction is decoded); nil above the applied height or at 0.
+    public func blockHeader(chain: String, height: UInt64) async throws(NodeServiceError)
+        -> (header: BlockHeader, ids: [TransactionID])? {
+        try await onRuntime(chain) { runtime throws(NodeServiceError) in
+            do {
+                return try runtime.store.headerAndIDs(at: height)
+            } catch {
+                throw NodeServiceError(.storage, field: "height", rule: "block \(height) cannot be read: \(error)")
+            }
+        }
+    }
+
     /// Where transaction `id` is: committed (with its receipt), waiting in the mempool, or nil.
     public func transaction(chain: String, id: TransactionID) async throws(NodeServiceError) -> TransactionStatus? {
         try await onRuntime(chain) { runtime throws(NodeServiceError) in

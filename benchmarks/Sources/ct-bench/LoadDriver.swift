@@ -65,7 +65,7 @@ struct LoadDriver: Sendable {
         var height = first
         while milliseconds(start, clock.now) < until * 1000 {
             if all, await state.settled(bodiesTotal: nil) { return }
-            let reply = try await client.get("\(urls[0])/v1/chains/\(chain)/blocks/\(height)")
+            let reply = try await client.get("\(urls[0])/v1/chains/\(chain)/blocks/\(height)?transactions=ids")
             guard reply.status == 200, let block = reply.json as? [String: Any] else {
                 try await Task.sleep(for: .milliseconds(10))
                 continue
