@@ -3,6 +3,7 @@ import Testing
 import TraceCrypto
 import TraceConsensus
 @testable import TraceLedger
+import TraceTestSupport
 
 /// Issue 7 (what limited throughput) with kept: a node checks a
 /// transaction's signature once — on admission — and validating and
@@ -93,5 +94,36 @@ import TraceConsensus
         #expect(mempool.transaction(wire: fresh.wireBytes) == fresh)
         mempool.remove(committed: [fresh], now: now)
         #expect(mempool.transaction(wire: fresh.wireBytes) == nil)
+    }
+}
+
+/// The wire bytes a transaction keeps are exactly the RFC 8785 serialisation
+/// of its wire form (R-5.3.1, docs/encoding.md), for seeded payloads that
+/// nest `signer` and `signature` keys and hold quotes, escapes and non-ASCII.
+@Suite struct WireBytesTests {
+    static func value(_ random: inout SeededGenerator, depth: Int) -> CanonicalJSON {
+        let keys = ["signer", "signature", "a", "time", "é", "\"q\"", "x\\y", ",\"signer\":"]
+        switch random.next() % (depth > 2 ? 3 : 5) {
+        case 0: return .string(keys[Int(random.next() % UInt64(keys.count))] + "\u{1F600}\n")
+        case 1: return .integer(Int64(bitPattern: random.next() % 1_000_000))
+        case 2: return .bool(random.next() % 2 == 0)
+        case 3: return .array((0..<Int(random.next() % 3)).map { _ in value(&random, depth: depth + 1) })
+        default:
+            var members: [String: CanonicalJSON] = [:]
+            for _ in 0..<Int(random.next() % 4) { members[keys[Int(random.next() % UInt64(keys.count))]] = value(&random, depth: depth + 1) }
+            return .object(members)
+        }
+    }
+
+    @Test func r5_3_1_keptWireBytesAreTheCanonicalSerialisation() throws {
+        var random = SeededGenerator(seed: 77)
+        for round in 0..<300 {
+            let payload: [String: CanonicalJSON] = ["p": Self.value(&random, depth: 0), "signer": Self.value(&random, depth: 1)]
+            let signer: any Signer = round % 2 == 0 ? ExecutorTests.alice : try P256Signer()
+            let transaction = try Transaction.sign(chain: "c", contract: "kv", action: "put", payload: payload,
+                                                   nonce: String(format: "%032x", round), time: Int64(round), signer: signer)
+            #expect(transaction.wireBytes == (try transaction.wireJSON.canonicalBytes()), "round \(round)")
+            #expect(try Transaction(wireBytes: transaction.wireBytes) == transaction)
+        }
     }
 }

@@ -35,8 +35,9 @@ public struct Transaction: Hashable, Sendable {
         self.time = fields.time
         self.signature = signature
         do {
-            self.signingBytes = try TransactionSigningBytes.of(fields.body)
-            self.wireBytes = try Self.wireJSON(body: fields.body, signature: signature).canonicalBytes()
+            let signingBytes = try TransactionSigningBytes.of(fields.body)
+            self.signingBytes = signingBytes
+            self.wireBytes = try Self.wireBytes(signingBytes: signingBytes, body: fields.body, signature: signature)
         } catch {
             throw LedgerError(.invalidField, field: "payload", rule: "\(error)")
         }
