@@ -33,8 +33,8 @@ public final class BatchVerifier: Sendable {
     private let checkCount = Atomic<Int>(0)
 
     private struct Generations {
-        var young: [[UInt8]: Bool] = [:]
-        var old: [[UInt8]: Bool] = [:]
+        var young: [CacheKey: Bool] = [:]
+        var old: [CacheKey: Bool] = [:]
     }
 
     public init(profile: CryptoProfile, capacity: Int = 1 << 16) {
@@ -51,11 +51,11 @@ public final class BatchVerifier: Sendable {
     /// invalid. Repeats inside one batch are checked once.
     public func verify(_ batch: [SignatureCheck]) -> [Bool] {
         let keys = batch.map(cacheKey)
-        var known: [[UInt8]: Bool] = [:]
+        var known: [CacheKey: Bool] = [:]
         cache.withLock { cache in
             for key in keys { if let hit = cache.young[key] ?? cache.old[key] { known[key] = hit } }
         }
-        var pendingIndex: [[UInt8]: Int] = [:]
+        var pendingIndex: [CacheKey: Int] = [:]
         var pending: [Int] = []
         for (index, key) in keys.enumerated() where known[key] == nil && pendingIndex[key] == nil {
             pendingIndex[key] = index
@@ -72,17 +72,23 @@ public final class BatchVerifier: Sendable {
     /// The transaction id of signed bytes under this profile.
     public func transactionId(_ message: [UInt8]) -> [UInt8] { profile.hash.hash(message) }
 
-    private func cacheKey(_ item: SignatureCheck) -> [UInt8] {
+    /// A digest as a dictionary key, hashed in one call over its bytes.
+    struct CacheKey: Hashable, Sendable {
+        let digest: [UInt8]
+        func hash(into hasher: inout Hasher) { digest.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
+    private func cacheKey(_ item: SignatureCheck) -> CacheKey {
         var writer = CanonicalWriter(domain: "crosstrace/verify-cache/v1\n")
         writer.writeBytes(transactionId(item.message))
         writer.writeString(item.publicKey.algorithm.rawValue)
         writer.writeBytes(item.publicKey.rawBytes)
         writer.writeString(item.signature.algorithm.rawValue)
         writer.writeBytes(item.signature.rawBytes)
-        return profile.hash.hash(writer.bytes)
+        return CacheKey(digest: profile.hash.hash(writer.bytes))
     }
 
-    private func remember(_ key: [UInt8], _ valid: Bool, in cache: inout Generations) {
+    private func remember(_ key: CacheKey, _ valid: Bool, in cache: inout Generations) {
         if cache.young.count >= capacity / 2 {
             cache.old = cache.young
             cache.young = [:]

@@ -94,6 +94,8 @@ public struct Transaction: Hashable, Sendable {
 public struct TransactionID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let bytes: [UInt8]
     public init(bytes: [UInt8]) { self.bytes = bytes }
+    /// One hashing call over the digest (ids key the mempool, nonce memory and caches).
+    public func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
     public var description: String { Hex.encode(bytes) }
 }
