@@ -7,10 +7,14 @@ set -euo pipefail
 mode="${1:-full}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${BENCH_DIR:-/tmp/crosstrace-bench}"
+# Pre-signed transactions per load run: enough for warm-up + window at well
+# above the rates measured so far (the run stops early if they run out).
 if [ "$mode" = quick ]; then
   repeats=2; seconds=15; warmup=5; nat_seconds=10; pg_seconds=8; events=20000; codes=2000; samples=500; load_codes=1000
+  std_txs=40000; nat_txs=6000
 else
   repeats=3; seconds=60; warmup=10; nat_seconds=30; pg_seconds=20; events=1000000; codes=100000; samples=2000; load_codes=5000
+  std_txs=150000; nat_txs=20000
 fi
 rm -rf "$work"; mkdir -p "$work"; chmod 755 "$work"
 out="$work/results.jsonl"; : > "$out"
@@ -59,13 +63,14 @@ cpu_ticks() { local t=0; for p in $(node_pids "$1"); do t=$((t + $(awk '{print $
 urls="--url http://127.0.0.1:18080 --url http://127.0.0.1:18081 --url http://127.0.0.1:18082 --url http://127.0.0.1:18083"
 
 for profile in standard national; do
-  secs=$seconds; [ "$profile" = national ] && secs=$nat_seconds
+  secs=$seconds; txs=$std_txs; codes_issued=$load_codes
+  [ "$profile" = national ] && secs=$nat_seconds && txs=$nat_txs && codes_issued=500
   for run in $(seq 1 "$repeats"); do
     log "throughput $profile run $run ($secs s after $warmup s warm-up)"
     start_network "$profile" "$profile" 4
     t0=$(cpu_ticks "$profile"); w0=$(date +%s.%N)
-    result=$("$bench" load $urls --network "$work/net-$profile" --profile "$profile" --codes "$load_codes" \
-      --seconds "$secs" --warmup "$warmup")
+    result=$("$bench" load $urls --network "$work/net-$profile" --profile "$profile" --codes "$codes_issued" \
+      --seconds "$secs" --warmup "$warmup" --transactions "$txs" --inflight "${BENCH_INFLIGHT:-2000}")
     t1=$(cpu_ticks "$profile"); w1=$(date +%s.%N)
     rss=$(peak_rss "$profile")
     cpu=$(python3 -c "print(round(($t1-$t0)/$(getconf CLK_TCK)/($w1-$w0)/4*100,1))")

@@ -14,7 +14,7 @@ path = paths[0]
 db = sqlite3.connect(path)
 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 transactions = db.execute("SELECT count(*) FROM transactions").fetchone()[0]
-blocks = db.execute("SELECT count(*), coalesce(sum(length(bytes)), 0) FROM blocks").fetchone()
+blocks = db.execute("SELECT count(*) FROM blocks").fetchone()
 db.close()
 size = os.path.getsize(path) + sum(os.path.getsize(p) for p in (path + "-wal",) if os.path.exists(p))
 print(json.dumps({

@@ -104,3 +104,8 @@ with open(os.path.join(root, "BENCHMARKS.md"), "w") as f:
     for name, value, target in rows:
         f.write(f"| {name} | {value} | {target} |\n")
     f.write("\nRaw figures of every run: `benchmarks/results.json` (key `runs`).\n")
+    # What limits us: kept by hand in benchmarks/analysis.md, copied under the table.
+    analysis = os.path.join(root, "benchmarks", "analysis.md")
+    if os.path.exists(analysis):
+        with open(analysis) as notes:
+            f.write("\n" + notes.read())

@@ -21,14 +21,14 @@ public struct ProofBuilder {
     public func build(keys: [[UInt8]], transactions positions: [(height: UInt64, index: UInt32)],
                       anchorCertificate: CommitCertificate?) throws(ProofError) -> ProofBundle {
         let anchorHeight = store.appliedHeight
-        guard anchorHeight > 0, let anchor = try read({ () throws(LedgerError) in try store.block(at: anchorHeight) }) else {
+        guard anchorHeight > 0, let anchor = try read({ () throws(LedgerError) in try store.header(at: anchorHeight) }) else {
             throw ProofError(.missingHeader, field: "anchorHeight", rule: "the store has applied no block")
         }
         let stored = try read { () throws(LedgerError) in try store.certificate(ofHeight: anchorHeight) }
         guard let certificate = anchorCertificate ?? stored else {
             throw ProofError(.missingHeader, field: "anchorCertificate", rule: "no certificate for the applied height \(anchorHeight)")
         }
-        var headers = [anchorHeight: CertifiedHeader(header: anchor.header, certificate: certificate)]
+        var headers = [anchorHeight: CertifiedHeader(header: anchor, certificate: certificate)]
         let unique = Set(positions.map { Position(height: $0.height, index: $0.index) }).sorted()
         var transactions: [ProvenTransaction] = []
         for position in unique {
@@ -39,7 +39,7 @@ public struct ProofBuilder {
             let (value, proof) = try read { () throws(LedgerError) in try store.stateEntry(key: key) }
             return ProvenStateEntry(key: key, value: value, proof: proof)
         }
-        return ProofBundle(chain: anchor.header.chain, genesisHash: genesisHash, anchorHeight: anchorHeight,
+        return ProofBundle(chain: anchor.chain, genesisHash: genesisHash, anchorHeight: anchorHeight,
                            headers: headers.keys.sorted().compactMap { headers[$0] }, entries: entries, transactions: transactions)
     }
 
@@ -61,11 +61,11 @@ public struct ProofBuilder {
     }
 
     private func certifiedHeader(_ height: UInt64) throws(ProofError) -> CertifiedHeader {
-        guard let block = try read({ () throws(LedgerError) in try store.block(at: height) }),
+        guard let header = try read({ () throws(LedgerError) in try store.header(at: height) }),
               let certificate = try read({ () throws(LedgerError) in try store.certificate(ofHeight: height) }) else {
             throw ProofError(.missingHeader, field: "headers", rule: "no certified header of height \(height) in the store")
         }
-        return CertifiedHeader(header: block.header, certificate: certificate)
+        return CertifiedHeader(header: header, certificate: certificate)
     }
 
     private func read<T>(_ body: () throws(LedgerError) -> T) throws(ProofError) -> T {

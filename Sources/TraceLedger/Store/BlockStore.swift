@@ -14,7 +14,7 @@ import TraceCrypto
 /// deliberately not `Sendable`.
 public final class BlockStore {
     public let executor: Executor
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private var tree: StateTree
     public private(set) var appliedHeight: UInt64 = 0
     private var appliedHash: [UInt8]?
@@ -131,68 +131,6 @@ public final class BlockStore {
     /// Drops the cached preview (tests: force a commit to execute afresh).
     func forgetPreview() { lastPreview = nil }
 
-    /// The stored block at `height`.
-    public func block(at height: UInt64) throws(LedgerError) -> Block? {
-        let bytes = try access {
-            try pool.read { try Data.fetchOne($0, sql: "SELECT bytes FROM blocks WHERE height = ?", arguments: [Int64(height)]) }
-        }
-        guard let bytes else { return nil }
-        return try Block(canonicalBytes: Array(bytes))
-    }
-
-    /// The header of the stored block at `height` and its transaction ids in
-    /// block order, read without decoding the transactions (the compact
-    /// block answer of the API). Only applied blocks have their ids indexed.
-    public func headerAndIDs(at height: UInt64) throws(LedgerError) -> (header: BlockHeader, ids: [TransactionID])? {
-        guard height >= 1, height <= appliedHeight else { return nil }
-        let found = try access {
-            try pool.read { db -> (Data, [Data])? in
-                guard let bytes = try Data.fetchOne(db, sql: "SELECT bytes FROM blocks WHERE height = ?",
-                                                    arguments: [Int64(height)]) else { return nil }
-                let ids = try Data.fetchAll(db, sql: "SELECT id FROM transactions WHERE height = ? ORDER BY position",
-                                            arguments: [Int64(height)])
-                return (bytes, ids)
-            }
-        }
-        guard let (bytes, ids) = found else { return nil }
-        let header: BlockHeader
-        do {
-            var reader = try CanonicalReader(Array(bytes), domain: Block.domain)
-            header = try BlockHeader(from: &reader)
-        } catch {
-            throw LedgerError(.corrupted, field: "blocks.bytes", rule: "the stored block \(height) cannot be read: \(error)")
-        }
-        return (header, ids.map { TransactionID(bytes: Array($0)) })
-    }
-
-    /// The hash and transaction count of the stored block at `height`, read
-    /// without decoding the block (what a node logs per commit).
-    public func summary(at height: UInt64) throws(LedgerError) -> (hash: [UInt8], transactions: Int)? {
-        let row = try access {
-            try pool.read { db in
-                try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT hash, (SELECT COUNT(*) FROM receipts WHERE height = ?) AS count FROM blocks WHERE height = ?
-                    """), arguments: [Int64(height), Int64(height)])
-            }
-        }
-        guard let row, let hash: Data = row["hash"], let count: Int = row["count"] else { return nil }
-        return (Array(hash), count)
-    }
-
-    /// Where transaction `id` was committed and its receipt.
-    public func receipt(for id: TransactionID) throws(LedgerError) -> (height: UInt64, receipt: Receipt)? {
-        let row = try access {
-            try pool.read { db in
-                try Row.fetchOne(db, sql: """
-                    SELECT r.height AS height, r.bytes AS bytes FROM transactions t
-                    JOIN receipts r ON r.height = t.height AND r.position = t.position WHERE t.id = ?
-                    """, arguments: [Data(id.bytes)])
-            }
-        }
-        guard let row, let height: Int64 = row["height"], let bytes: Data = row["bytes"] else { return nil }
-        return (UInt64(height), try Receipt(canonicalBytes: Array(bytes)))
-    }
-
     /// Applies, in order, the stored blocks above the applied height. A
     /// stored block that cannot be read or applied is dropped with every
     /// stored block above it (block sync fetches them again) and reported in
@@ -210,7 +148,7 @@ public final class BlockStore {
             case .success(false): return
             case .failure(let error) where error.code == .storage: throw error
             case .failure(let error):
-                try access { try pool.write { try $0.execute(sql: "DELETE FROM blocks WHERE height >= ?", arguments: [Int64(height)]) } }
+                try access { try pool.write { try StoreWrites.deleteBlocks(from: height, in: $0) } }
                 droppedBlocks.append((height, error))
                 return
             }
@@ -239,7 +177,7 @@ public final class BlockStore {
     }
 
     /// Runs a database access, mapping its failures to `LedgerError`.
-    private func access<T>(_ body: () throws -> T) throws(LedgerError) -> T {
+    func access<T>(_ body: () throws -> T) throws(LedgerError) -> T {
         do {
             return try body()
         } catch let error as LedgerError {

@@ -5,7 +5,11 @@ import GRDB
 /// The four information-block tables join this file later.
 enum StoreSchema {
     static let statements = [
-        "CREATE TABLE IF NOT EXISTS blocks (height INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, bytes BLOB NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS blocks (height INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, header BLOB NOT NULL, count INTEGER NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS block_transactions (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL,
+            PRIMARY KEY (height, position))
+        """,
         "CREATE TABLE IF NOT EXISTS transactions (id BLOB PRIMARY KEY, height INTEGER NOT NULL, position INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS receipts (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (height, position))",
         "CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL)",

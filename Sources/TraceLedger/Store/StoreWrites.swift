@@ -3,9 +3,23 @@ import GRDB
 
 /// The rows one committed block writes (all inside the caller's transaction).
 enum StoreWrites {
+    /// The header row and one row per transaction (wire bytes), replacing a
+    /// block stored before at that height.
     static func block(_ block: Block, hash: [UInt8], into db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO blocks (height, hash, bytes) VALUES (?, ?, ?)",
-                       arguments: [Int64(block.header.height.rawValue), Data(hash), Data(block.canonicalBytes)])
+        let height = Int64(block.header.height.rawValue)
+        try db.execute(sql: "DELETE FROM block_transactions WHERE height = ?", arguments: [height])
+        try db.execute(sql: "INSERT OR REPLACE INTO blocks (height, hash, header, count) VALUES (?, ?, ?, ?)",
+                       arguments: [height, Data(hash), Data(block.header.canonicalBytes), block.transactions.count])
+        let insert = try db.cachedStatement(sql: "INSERT INTO block_transactions (height, position, bytes) VALUES (?, ?, ?)")
+        for (position, transaction) in block.transactions.enumerated() {
+            try insert.execute(arguments: [height, position, Data(transaction.wireBytes)])
+        }
+    }
+
+    /// Drops the stored blocks from `height` up.
+    static func deleteBlocks(from height: UInt64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM block_transactions WHERE height >= ?", arguments: [Int64(height)])
+        try db.execute(sql: "DELETE FROM blocks WHERE height >= ?", arguments: [Int64(height)])
     }
 
     static func execution(_ execution: BlockExecution, height: UInt64, into db: Database) throws {

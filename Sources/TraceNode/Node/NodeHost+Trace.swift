@@ -79,17 +79,17 @@ extension NodeHost {
     }
 
     static func committed(_ store: BlockStore, _ entry: TraceIndexEntry) throws(NodeServiceError) -> CommittedTransaction {
-        let block: Block?
+        let header: BlockHeader?, transaction: Transaction?
         do throws(LedgerError) {
-            block = try store.block(at: entry.height)
+            header = try store.header(at: entry.height)
+            transaction = try store.transaction(height: entry.height, index: Int(entry.index))
         } catch {
             throw NodeServiceError(.storage, field: "height", rule: "\(error)")
         }
-        guard let block, Int(entry.index) < block.transactions.count else {
+        guard let header, let transaction else {
             throw NodeServiceError(.storage, field: "index", rule: "no transaction at height \(entry.height), index \(entry.index)")
         }
-        return CommittedTransaction(height: entry.height, index: entry.index, time: block.header.time,
-                                    transaction: block.transactions[Int(entry.index)])
+        return CommittedTransaction(height: entry.height, index: entry.index, time: header.time, transaction: transaction)
     }
 }
 

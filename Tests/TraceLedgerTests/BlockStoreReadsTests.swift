@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import Testing
+import TraceCrypto
+import TraceConsensus
+@testable import TraceLedger
+
+/// Issue 7 (trace queries at scale) with kept: a stored block is its
+/// header plus one row per transaction; a query reads the header or one
+/// transaction alone, and an inclusion proof comes from the id index — the
+/// same answers as decoding the whole block.
+@Suite struct BlockStoreReadsTests {
+    @Test func r5_3_2_singleReadsAgreeWithTheWholeBlock() throws {
+        let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
+        for salt in 1...3 { try store.commit(try BlockStoreTests.nextBlock(store, count: 4 + salt, salt: salt)) }
+        for height in UInt64(1)...3 {
+            let block = try #require(try store.block(at: height))
+            #expect(try store.header(at: height) == block.header)
+            #expect(try store.transactionIDs(at: height) == block.transactionIDs(.sha256))
+            #expect(try store.summary(at: height)?.transactions == block.transactions.count)
+            for index in block.transactions.indices {
+                #expect(try store.transaction(height: height, index: index) == block.transactions[index])
+                let proven = try #require(try store.transactionProof(height: height, index: index))
+                #expect(proven.proof == block.inclusionProof(index: index, hasher: MerkleHasher(.sha256)))
+                #expect(Block.verifyInclusion(of: block.transactions[index].id(.sha256), proof: proven.proof,
+                                              header: block.header, hasher: MerkleHasher(.sha256)))
+            }
+            #expect(try store.transaction(height: height, index: block.transactions.count) == nil)
+        }
+        #expect(try store.header(at: 4) == nil)
+        #expect(try store.transactionProof(height: 4, index: 0) == nil)
+    }
+
+    /// A block whose transaction rows do not match its header row is
+    /// reported as corrupted, naming the table, never half-read.
+    @Test func r5_3_2_missingTransactionRowIsCorruption() throws {
+        let path = try BlockStoreTests.temporaryPath()
+        let store = try BlockStoreTests.open(path)
+        try store.commit(try BlockStoreTests.nextBlock(store, count: 3, salt: 1))
+        try store.pool.write { try $0.execute(sql: "DELETE FROM block_transactions WHERE height = 1 AND position = 2") }
+        #expect { try store.block(at: 1) } throws: { error in
+            (error as? LedgerError)?.code == .corrupted && (error as? LedgerError)?.field == "block_transactions"
+        }
+        #expect(try store.header(at: 1) != nil)
+    }
+}
