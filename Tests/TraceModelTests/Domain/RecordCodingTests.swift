@@ -163,4 +163,19 @@ extension JSONValue {
             #expect(error.rule.contains(ruleFragment), "\(error.rule)")
         }
     }
+
+    /// The memo of keys found canonical (issue 7) answers only the exact
+    /// text: the other forms of a key seen before are still refused.
+    @Test func r5_1_a_memoOfCanonicalKeysNeverVouchesForAnotherText() throws {
+        let canonical = "https://id.gs1.org/01/09521234543213/21/XYZ9"
+        #expect(try Record.canonicalTraceCode(canonical, field: "f") == canonical)
+        #expect(CanonicalKeyMemo.shared.contains(canonical))
+        for other in ["(01)09521234543213(21)XYZ9", canonical + " ", canonical.uppercased()] {
+            #expect(throws: ModelValidationError.self) { try Record.canonicalTraceCode(other, field: "f") }
+            #expect(!CanonicalKeyMemo.shared.contains(other))
+        }
+        let small = CanonicalKeyMemo(capacity: 4)
+        for key in ["a", "b", "c", "d", "e"] { small.insert(key) }
+        #expect(!small.contains("a") && small.contains("c") && small.contains("e"))
+    }
 }
