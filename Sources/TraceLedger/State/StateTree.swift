@@ -13,9 +13,9 @@ public struct StateTree: Sendable {
 
     public let hasher: MerkleHasher
     let emptyHashes: [[UInt8]]
-    private(set) var rootNode: StateTreeNode = .empty
+    var rootNode: StateTreeNode = .empty
     /// The number of keys the tree holds.
-    public private(set) var count = 0
+    public internal(set) var count = 0
 
     public init(hasher: MerkleHasher) {
         self.hasher = hasher

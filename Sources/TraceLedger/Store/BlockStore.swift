@@ -212,9 +212,6 @@ struct PreviewedExecution {
 }
 
 extension StateTree {
-    mutating func apply(_ changes: [StateChange]) {
-        for change in changes {
-            if let value = change.value { set(key: change.key, value: value) } else { remove(key: change.key) }
-        }
-    }
+    /// A block's net changes (distinct keys), as one batch.
+    mutating func apply(_ changes: [StateChange]) { apply(batch: changes) }
 }
