@@ -43,7 +43,18 @@ public struct MembershipView {
     /// Whether `signer` may write `block` in the block at `height`: only a
     /// verified participant, and only through a node kind it was verified for.
     public func mayWrite(signer: PublicKey, block: InformationBlock, at height: Height) -> WriteDecision {
-        guard let participant = participant(signer: signer) else { return .notRegistered }
+        writer(signer: signer, block: block, at: height).decision
+    }
+
+    /// `mayWrite` with the participant it read (one lookup for a contract
+    /// that needs both: issue 7, the trace contract read it twice per record).
+    public func writer(signer: PublicKey, block: InformationBlock, at height: Height)
+        -> (decision: WriteDecision, participant: Participant?) {
+        guard let participant = participant(signer: signer) else { return (.notRegistered, nil) }
+        return (Self.decision(participant, block: block, at: height), participant)
+    }
+
+    private static func decision(_ participant: Participant, block: InformationBlock, at height: Height) -> WriteDecision {
         switch participant.status(at: height) {
         case .pending, .rejected: return .notVerified
         case .suspended: return .suspended
