@@ -81,6 +81,7 @@ for profile in standard national; do
 done
 
 log "PostgreSQL peer"
+"$root/scripts/pg.sh" free "$work/pg" 55432
 "$root/scripts/pg.sh" start "$work/pg" 55432
 trap '"$root/scripts/pg.sh" stop "$work/pg"' EXIT
 for run in $(seq 1 "$repeats"); do
@@ -90,11 +91,15 @@ done
 
 log "queries at scale: $events events over $codes codes, one validator (issue 7 item 4)"
 start_network query standard 1
-record query_load 1 "$("$bench" seed --url http://127.0.0.1:18080 --network "$work/net-query" --events "$events" --codes "$codes")"
-record pg_query_load 1 "$("$bench" pg-load --create --batch 500 --clients 4 --rows "$events" --codes "$codes")"
+# Each result is assigned first, so a failing step stops the run (set -e) with its error on stderr.
+seeded=$("$bench" seed --url http://127.0.0.1:18080 --network "$work/net-query" --events "$events" --codes "$codes")
+record query_load 1 "$seeded"
+pg_loaded=$("$bench" pg-load --create --batch 500 --clients 4 --rows "$events" --codes "$codes" --network "$work/net-query")
+record pg_query_load 1 "$pg_loaded"
 for run in $(seq 1 "$repeats"); do
-  record query "$run" "$("$bench" query --url http://127.0.0.1:18080 --genesis "$work/net-query/genesis/cbetc.json" \
-    --codes "$codes" --samples "$samples" --seed "$run")"
+  queried=$("$bench" query --url http://127.0.0.1:18080 --network "$work/net-query" \
+    --events "$events" --codes "$codes" --samples "$samples" --seed "$run")
+  record query "$run" "$queried"
 done
 stop_network query
 

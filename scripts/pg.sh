@@ -4,6 +4,10 @@
 # loopback, owned by an unprivileged user (the server refuses to run as root).
 #   scripts/pg.sh start DIR PORT   initdb DIR if needed, start, create db ctbench
 #   scripts/pg.sh stop DIR
+#   scripts/pg.sh free DIR PORT  stop whatever PostgreSQL server listens on PORT
+#                                (a leftover of an earlier or manual run, its
+#                                directory maybe deleted); refuses if another
+#                                program holds the port
 set -euo pipefail
 cmd="$1"; dir="$2"; port="${3:-55432}"
 user=ctbench
@@ -27,5 +31,18 @@ case "$cmd" in
   stop)
     as_user "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null || true
     ;;
-  *) echo "usage: pg.sh start|stop DIR [PORT]" >&2; exit 2 ;;
+  free)
+    as_user "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+    listeners() { ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; }
+    for pid in $(listeners); do
+      comm="$(cat "/proc/$pid/comm" 2>/dev/null || true)"
+      case "$comm" in
+        postgres|postmaster) echo "pg.sh: stopping a PostgreSQL server left on port $port (pid $pid)" >&2; kill -INT "$pid" ;;
+        *) echo "pg.sh: port $port is held by '$comm' (pid $pid), not PostgreSQL" >&2; exit 1 ;;
+      esac
+    done
+    for _ in $(seq 1 150); do [ -z "$(listeners)" ] && exit 0; sleep 0.2; done
+    echo "pg.sh: port $port is still in use" >&2; exit 1
+    ;;
+  *) echo "usage: pg.sh start|stop|free DIR [PORT]" >&2; exit 2 ;;
 esac

@@ -32,15 +32,15 @@ struct SealedReaders {
 /// its clear members can be checked against the field tables.
 enum SealedCheck {
     static func clearForm(_ record: [String: CanonicalJSON], item: RecordItem, traceCode: String,
-                          readers: SealedReaders) throws(MembershipRefusal) -> JSONValue {
+                          readers: SealedReaders, prefix: String = "record") throws(MembershipRefusal) -> JSONValue {
         guard case .object(var data)? = record["data"] else {
-            throw MembershipRefusal(.invalidPayload, field: "record.data", rule: "required object member is missing or not an object")
+            throw MembershipRefusal(.invalidPayload, field: prefix + ".data", rule: "required object member is missing or not an object")
         }
         var clear = record.mapValues(TracePayload.jsonValue)
         var dataClear = data.mapValues(TracePayload.jsonValue)
         for rule in SealedFields.rules(of: item) {
             guard let value = data.removeValue(forKey: rule.field) else { continue }
-            let field = "record.data.\(rule.field)"
+            let field = "\(prefix).data.\(rule.field)"
             guard let sealed = SealedFields.sealedValue(value) else {
                 throw MembershipRefusal(.invalidPayload, field: field, rule: "must be sealed (R-5.3.4)")
             }

@@ -12,7 +12,7 @@ import TraceModel
 /// Refusals are receipts with a stable code and the detail `field: rule`.
 public struct TraceContract: Contract {
     public static let contractName = "trace"
-    public static let actions = ["issue", "license", "record", "correct", "aggregate", "disaggregate", "split", "track"]
+    public static let actions = ["issue", "license", "record", "recordBatch", "correct", "aggregate", "disaggregate", "split", "track"]
 
     public let name = TraceContract.contractName
     /// The chain's hash, to name transactions in the trace index.
@@ -37,6 +37,7 @@ public struct TraceContract: Contract {
             case "issue": try TraceIssue.issue(&session, fields)
             case "license": try TraceIssue.license(&session, fields)
             case "record": try TraceRecording.record(&session, fields, correcting: false)
+            case "recordBatch": try TraceBatch.recordBatch(&session, fields)
             case "correct": try TraceRecording.record(&session, fields, correcting: true)
             case "aggregate": try TraceAggregation.aggregate(&session, fields)
             case "disaggregate": try TraceAggregation.disaggregate(&session, fields)
@@ -96,12 +97,12 @@ struct TraceSession {
 
     mutating func put(_ code: IssuedCode) { context.put(TraceKeys.code(code.key), code.canonicalBytes) }
 
-    func entry(_ position: RecordPosition) -> StoredEntry? {
-        context.get(TraceKeys.entry(position)).flatMap(StoredEntry.init(canonicalBytes:))
+    func entry(_ position: RecordPosition, record: UInt32? = nil) -> StoredEntry? {
+        context.get(TraceKeys.entry(position, record: record)).flatMap(StoredEntry.init(canonicalBytes:))
     }
 
-    mutating func put(_ entry: StoredEntry, at position: RecordPosition) {
-        context.put(TraceKeys.entry(position), entry.canonicalBytes)
+    mutating func put(_ entry: StoredEntry, at position: RecordPosition, record: UInt32? = nil) {
+        context.put(TraceKeys.entry(position, record: record), entry.canonicalBytes)
     }
 
     /// Lists this transaction in the trace index of each of `keys`.

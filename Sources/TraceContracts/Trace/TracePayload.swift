@@ -11,15 +11,17 @@ extension PayloadFields {
         return number
     }
 
-    /// `{"height": h, "index": i}`: a position on the chain (R-5.1-c).
-    func position(_ name: String) throws(MembershipRefusal) -> RecordPosition {
+    /// `{"height": h, "index": i, "record"?: k}`: the record a correction supersedes —
+    /// the one of a `record` transaction, or record `k` of a `recordBatch` (R-5.1-c, issue 7).
+    func recordTarget(_ name: String) throws(MembershipRefusal) -> RecordTarget {
         let inner = try object(name)
-        try inner.onlyMembers(["height", "index"])
+        try inner.onlyMembers(["height", "index", "record"])
         guard let height = try inner.integer("height", in: 1...CanonicalJSON.integerMagnitudeMax),
               let index = try inner.integer("index", in: 0...Int64(UInt32.max)) else {
             throw MembershipRefusal(.invalidPayload, field: name, rule: "needs height and index")
         }
-        return RecordPosition(height: UInt64(height), index: UInt32(index))
+        let record = try inner.integer("record", in: 0...Int64(TraceBatch.recordsMax - 1)).map { UInt32($0) }
+        return RecordTarget(position: RecordPosition(height: UInt64(height), index: UInt32(index)), record: record)
     }
 
     /// A trace code in any form, as its parsed code.
@@ -42,6 +44,15 @@ extension PayloadFields {
         }
         return out
     }
+}
+
+/// A record on the chain: a transaction's position and, inside a `recordBatch`, the record's place.
+struct RecordTarget: Hashable, CustomStringConvertible {
+    let position: RecordPosition
+    let record: UInt32?
+
+    /// `height.index`, or `height.index.k` for record `k` of a batch.
+    var description: String { position.description + (record.map { ".\($0)" } ?? "") }
 }
 
 enum TracePayload {

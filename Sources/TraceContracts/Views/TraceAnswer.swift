@@ -87,6 +87,8 @@ public struct TimelineEntry: Codable, Sendable, Hashable {
     public let item: RecordItem?
     public let height: UInt64
     public let index: UInt32
+    /// The record's place inside a `recordBatch` transaction (issue 7); nil otherwise.
+    public let record: UInt32?
     /// Block time, ms since the epoch.
     public let time: Int64
     /// Signer id of the participant that submitted it.
@@ -97,7 +99,7 @@ public struct TimelineEntry: Codable, Sendable, Hashable {
     /// Superseded by a later correction (R-5.1-c): `"height.index"` of the correction.
     public let supersededBy: String?
     public let superseded: Bool
-    /// For a correction: `"height.index"` of the record it supersedes.
+    /// For a correction: `"height.index"` (`"height.index.k"` inside a batch) of the record it supersedes.
     public let supersedes: String?
     /// The container whose record applies to this unit (R-6.3.1.3).
     public let via: String?

@@ -13,37 +13,52 @@ public enum TraceAnswerBuilder {
                              hash: HashAlgorithm) -> TraceAnswer {
         let sorted = entries.sorted { $0.position < $1.position }
         let supersededBy = corrections(sorted)
+        let containers = TraceAnswerParts.containers(sorted, key: issued.key)
+        let related = Set([issued.key] + containers.map(\.container))
         var timeline: [TimelineEntry] = []
         var recorded: [RecordItem] = []
         var exceptions: [TraceException] = []
         for entry in sorted {
-            let line = timelineEntry(entry, key: issued.key, viewer: viewer, supersededBy: supersededBy[entry.position], hash: hash)
-            timeline.append(line)
-            if let item = line.item, !line.superseded, !recorded.contains(item) { recorded.append(item) }
-            if let exception = exception(entry) { exceptions.append(exception) }
+            for (place, record) in lines(entry, related: related) {
+                let target = place.map { "\(entry.position).\($0)" } ?? entry.position.description
+                let line = timelineEntry(entry, record: record, place: place, key: issued.key, viewer: viewer,
+                                         supersededBy: supersededBy[target], hash: hash)
+                timeline.append(line)
+                if let item = line.item, !line.superseded, !recorded.contains(item) { recorded.append(item) }
+                if let record, let exception = exception(entry, record: record) { exceptions.append(exception) }
+            }
         }
         let tracks = TraceAnswerParts.segments(sorted, key: issued.key)
         let route: Route? = tracks.isEmpty ? nil : try? Route(segments: tracks)
         return TraceAnswer(view: viewer.viewName, code: code, key: issued.key, mode: issued.mode, timeline: timeline,
                            route: AccessPolicy.seesRoute(viewer.audience) ? TraceAnswerParts.points(route) : [],
-                           containers: TraceAnswerParts.containers(sorted, key: issued.key),
+                           containers: containers,
                            completeness: TraceCompleteness(recorded, mode: issued.mode),
                            exceptions: exceptions, anomalies: TraceAnswerParts.anomalies(route, sorted))
     }
 
-    /// Position of each superseded record → its correction's position.
-    static func corrections(_ entries: [CommittedTransaction]) -> [RecordPosition: RecordPosition] {
-        var map: [RecordPosition: RecordPosition] = [:]
+    /// The timeline lines of one transaction: one per record of a `recordBatch`
+    /// about the unit or a container it was in (issue 7), else the transaction itself.
+    static func lines(_ entry: CommittedTransaction,
+                      related: Set<String>) -> [(place: UInt32?, record: TraceAnswerParts.RecordPayloadView?)] {
+        let records = TraceAnswerParts.records(entry.transaction)
+        guard entry.transaction.action == "recordBatch" else { return [(nil, records.first?.record)] }
+        return records.filter { related.contains($0.record.traceCode) }.map { ($0.place, $0.record) }
+    }
+
+    /// The record each correction supersedes (`"height.index"`, `"height.index.k"`
+    /// inside a batch) → the correction's position.
+    static func corrections(_ entries: [CommittedTransaction]) -> [String: RecordPosition] {
+        var map: [String: RecordPosition] = [:]
         for entry in entries where entry.transaction.action == "correct" {
-            if let target = TraceAnswerParts.position(entry.transaction.payload["supersedes"]) { map[target] = entry.position }
+            if let target = TraceAnswerParts.target(entry.transaction.payload["supersedes"]) { map[target] = entry.position }
         }
         return map
     }
 
-    static func timelineEntry(_ entry: CommittedTransaction, key: String, viewer: TraceViewer,
-                              supersededBy: RecordPosition?, hash: HashAlgorithm) -> TimelineEntry {
+    static func timelineEntry(_ entry: CommittedTransaction, record: TraceAnswerParts.RecordPayloadView?, place: UInt32?,
+                              key: String, viewer: TraceViewer, supersededBy: RecordPosition?, hash: HashAlgorithm) -> TimelineEntry {
         let transaction = entry.transaction
-        let record = TraceAnswerParts.record(transaction)
         var data: JSONValue?
         var sealed: [String]?
         if let record, let item = record.item {
@@ -52,16 +67,16 @@ public enum TraceAnswerBuilder {
             data = TraceAnswerParts.summary(transaction)
         }
         return TimelineEntry(action: transaction.action, block: record?.item?.block, item: record?.item,
-                             height: entry.height, index: entry.index, time: entry.time,
+                             height: entry.height, index: entry.index, record: place, time: entry.time,
                              participant: Participant.signerID(transaction.signer),
                              transactionID: transaction.id(hash).description, recordedAt: record?.recordedAt,
                              supersededBy: supersededBy?.description, superseded: supersededBy != nil,
-                             supersedes: TraceAnswerParts.position(transaction.payload["supersedes"])?.description,
+                             supersedes: TraceAnswerParts.target(transaction.payload["supersedes"]),
                              via: record.flatMap { $0.traceCode == key ? nil : $0.traceCode }, data: data, sealed: sealed)
     }
 
-    static func exception(_ entry: CommittedTransaction) -> TraceException? {
-        guard let record = TraceAnswerParts.record(entry.transaction), let item = record.item,
+    static func exception(_ entry: CommittedTransaction, record: TraceAnswerParts.RecordPayloadView) -> TraceException? {
+        guard let item = record.item,
               case .object(let data)? = record.members["data"] else { return nil }
         let kind: String?
         switch item {

@@ -12,14 +12,34 @@ enum TraceAnswerParts {
     }
 
     static func record(_ transaction: Transaction) -> RecordPayloadView? {
-        guard transaction.action == "record" || transaction.action == "correct",
-              case .object(let members)? = transaction.payload["record"],
-              case .string(let code)? = members["traceCode"] else { return nil }
+        guard transaction.action == "record" || transaction.action == "correct" else { return nil }
+        return view(transaction.payload["record"])
+    }
+
+    /// The records a transaction carries, each with its place in a `recordBatch`
+    /// (nil for `record` and `correct`), in payload order (issue 7).
+    static func records(_ transaction: Transaction) -> [(place: UInt32?, record: RecordPayloadView)] {
+        guard transaction.action == "recordBatch" else { return record(transaction).map { [(nil, $0)] } ?? [] }
+        guard case .array(let items)? = transaction.payload["records"] else { return [] }
+        return items.prefix(TraceBatch.recordsMax).enumerated().compactMap { place, item in
+            view(item).map { (UInt32(place), $0) }
+        }
+    }
+
+    static func view(_ value: CanonicalJSON?) -> RecordPayloadView? {
+        guard case .object(let members)? = value, case .string(let code)? = members["traceCode"] else { return nil }
         var item: RecordItem?
         if case .string(let text)? = members["item"] { item = RecordItem(rawValue: text) }
         var recordedAt: String?
         if case .string(let text)? = members["recordedAt"] { recordedAt = text }
         return RecordPayloadView(members: members, item: item, traceCode: code, recordedAt: recordedAt)
+    }
+
+    /// `"height.index"` or `"height.index.k"` of a correction's `supersedes` value.
+    static func target(_ value: CanonicalJSON?) -> String? {
+        guard let position = position(value) else { return nil }
+        guard case .object(let members)? = value, case .integer(let place)? = members["record"] else { return position.description }
+        return "\(position).\(place)"
     }
 
     static func position(_ value: CanonicalJSON?) -> RecordPosition? {

@@ -12,15 +12,18 @@ struct JSONClient: Sendable {
         let body: Data
         let retryAfter: Int?
         var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+        /// The body as text (at most 2 KB), for a loud failure.
+        var text: String { String(decoding: body.prefix(2048), as: UTF8.self) }
     }
 
-    func get(_ url: String) async throws -> Reply { try await send(url, method: .GET, body: nil) }
+    func get(_ url: String, accept: String? = nil) async throws -> Reply { try await send(url, method: .GET, body: nil, accept: accept) }
 
     func post(_ url: String, body: [UInt8]) async throws -> Reply { try await send(url, method: .POST, body: body) }
 
-    private func send(_ url: String, method: HTTPMethod, body: [UInt8]?) async throws -> Reply {
+    private func send(_ url: String, method: HTTPMethod, body: [UInt8]?, accept: String? = nil) async throws -> Reply {
         var request = HTTPClientRequest(url: url)
         request.method = method
+        if let accept { request.headers.add(name: "Accept", value: accept) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))

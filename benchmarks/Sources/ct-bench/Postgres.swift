@@ -52,6 +52,8 @@ enum EventTable {
             """)
     }
 
+    /// Bytes on disk per row of the events table after a checkpoint: heap, TOAST and
+    /// the trace-code and primary-key indexes (`pg_total_relation_size`), issue 7 item 5.
     static func bytesPerRow(_ client: PostgresClient) async throws -> Double {
         try await client.query("CHECKPOINT")
         let rows = try await client.query("SELECT pg_total_relation_size('events')::bigint, count(*)::bigint FROM events")
@@ -75,6 +77,7 @@ struct PostgresLoad: AsyncParsableCommand {
     @Flag(help: "Drop and create the table first.") var create = false
     @Option(help: "Load exactly this many rows instead of running for --seconds.") var rows: Int?
     @Option(help: "GTIN of the codes (the demo manufacturer's).") var gtin = "06975432000017"
+    @Option(help: "A demo network directory: take the GTIN from its plan, as `seed` does (overrides --gtin).") var network: String?
     @Option(help: "Serial prefix of the codes.") var run = "Q"
 
     func run() async throws {
@@ -84,7 +87,7 @@ struct PostgresLoad: AsyncParsableCommand {
             let counter = Counter()
             let clock = ContinuousClock()
             let start = clock.now
-            let gtin = self.gtin, run = self.run
+            let gtin = try self.network.map { try TraceWorkload.gtin(network: $0) } ?? self.gtin, run = self.run
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<clients {
                     group.addTask {

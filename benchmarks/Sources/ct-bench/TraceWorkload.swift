@@ -21,16 +21,34 @@ struct TraceWorkload: Sendable {
     /// The demo plan's manufacturer and GTIN, rebuilt from the network's files (keys depend on the seed only).
     init(network: String, codes: Int, run: String) throws {
         let plan = try DemoPlan.load(network: network, seed: 1, now: Int64(Date().timeIntervalSince1970 * 1000))
-        guard let maker = plan.participant("manufacturer"), let first = plan.products.first,
-              let gtin = first.digitalLinkPath.split(separator: "/").dropFirst().first else {
-            throw BenchError("the demo plan has no manufacturer or product")
-        }
+        guard let maker = plan.participant("manufacturer") else { throw BenchError("the demo plan has no manufacturer") }
         self.chain = plan.chain
         self.manufacturer = maker.signer
-        self.gtin = String(gtin)
+        self.gtin = try Self.gtin(plan)
         self.codes = codes
         self.run = run
         self.hash = try Genesis.load(network + "/genesis/\(plan.chain).json").profile.hash
+    }
+
+    /// The GTIN of the demo plan's first product: every code of the run is a serial of it.
+    static func gtin(_ plan: DemoPlan) throws -> String {
+        guard let first = plan.products.first, let gtin = first.digitalLinkPath.split(separator: "/").dropFirst().first else {
+            throw BenchError("the demo plan has no product")
+        }
+        return String(gtin)
+    }
+
+    /// The GTIN the workload uses on `network` (for PostgreSQL and the query phase, so both hold the node's codes).
+    static func gtin(network: String) throws -> String {
+        try gtin(DemoPlan.load(network: network, seed: 1, now: Int64(Date().timeIntervalSince1970 * 1000)))
+    }
+
+    /// Events per batch transaction (the trace contract's `recordBatch` bound).
+    static let eventsPerTransaction = 100
+
+    /// Events of the run about unit `n`: sequences `s < events` with `s % codes == n`.
+    static func eventCount(unit n: Int, events: Int, codes: Int) -> Int {
+        events / codes + (n < events % codes ? 1 : 0)
     }
 
     /// The canonical key of unit `n` of this run.
@@ -43,6 +61,15 @@ struct TraceWorkload: Sendable {
     /// Event `sequence`: a production record of unit `sequence % codes`.
     func record(_ sequence: Int, time: Int64) throws -> Transaction {
         try sign("record", ["record": .object(Self.record(sequence, key: key(sequence % codes)))], time: time)
+    }
+
+    /// Batch transaction `number` of a run of `events`: events `number × 100 …` as one
+    /// `recordBatch` (issue 7 item 4), each about its own unit.
+    func recordBatch(_ number: Int, events: Int, time: Int64) throws -> Transaction {
+        let first = number * Self.eventsPerTransaction
+        let sequences = first..<min(events, first + Self.eventsPerTransaction)
+        let records = sequences.map { CanonicalJSON.object(Self.record($0, key: key($0 % codes))) }
+        return try sign("recordBatch", ["records": .array(records)], time: time)
     }
 
     /// The record of event `sequence` about unit `key` (Table 1 production, R-6.4.1).
