@@ -88,7 +88,9 @@ struct PayloadFields {
         guard text.utf8.count <= maxBytes else {
             throw MembershipRefusal(.tooLarge, field: field, rule: "at most \(maxBytes) UTF-8 bytes")
         }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        // General category Cc is exactly U+0000–U+001F and U+007F–U+009F
+        // (stable by Unicode policy); compared directly, not looked up per scalar.
+        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
             throw MembershipRefusal(.invalidPayload, field: field, rule: "must not contain control characters")
         }
     }

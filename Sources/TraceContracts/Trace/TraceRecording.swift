@@ -74,8 +74,8 @@ enum TraceRecording {
     /// Only a verified participant whose node kind writes `block` and
     /// whose Table 5 roles include information provider records.
     static func checkWriter(_ session: TraceSession, block: InformationBlock) throws(MembershipRefusal) -> Participant {
-        let decision = session.membership.mayWrite(signer: session.context.transaction.signer, block: block, at: session.height)
-        guard decision.isAllowed, let writer = session.membership.participant(signer: session.context.transaction.signer) else {
+        let (decision, found) = session.membership.writer(signer: session.context.transaction.signer, block: block, at: session.height)
+        guard decision.isAllowed, let writer = found else {
             throw MembershipRefusal(.forbidden, field: "signer",
                 rule: "\(decision.rawValue): may not write the \(block.rawValue) block; writers are "
                     + NodeKind.writers(of: block).map(\.rawValue).joined(separator: ", ") + " (R-6.2.2)")
