@@ -124,6 +124,8 @@ import TraceTestSupport
                                                    nonce: String(format: "%032x", round), time: Int64(round), signer: signer)
             #expect(transaction.wireBytes == (try transaction.wireJSON.canonicalBytes()), "round \(round)")
             #expect(try Transaction(wireBytes: transaction.wireBytes) == transaction)
+            // A stored row read back without re-serialising: the same transaction, signing bytes included.
+            #expect(try Transaction(storedWire: transaction.wireBytes) == transaction)
         }
     }
 }

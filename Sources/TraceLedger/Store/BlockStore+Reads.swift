@@ -39,13 +39,15 @@ extension BlockStore {
         return try bytes.map { bytes throws(LedgerError) in try BlockHeader(canonicalBytes: Array(bytes)) }
     }
 
-    /// Transaction `index` of the stored block at `height`, read alone.
+    /// Transaction `index` of the stored block at `height`, read alone (its
+    /// fields checked; its bytes, written canonical by this store, are not
+    /// serialised again: a proof's id check still covers them).
     public func transaction(height: UInt64, index: Int) throws(LedgerError) -> Transaction? {
         let bytes = try access {
             try pool.read { try Data.fetchOne($0.cachedStatement(sql:
                 "SELECT bytes FROM block_transactions WHERE height = ? AND position = ?"), arguments: [Int64(height), Int64(index)]) }
         }
-        return try bytes.map { bytes throws(LedgerError) in try Self.storedTransaction(Array(bytes)) }
+        return try bytes.map { bytes throws(LedgerError) in try Transaction(storedWire: Array(bytes)) }
     }
 
     /// The ids of an applied block's transactions in block order (from the id index).

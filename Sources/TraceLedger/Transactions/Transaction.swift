@@ -26,6 +26,27 @@ public struct Transaction: Hashable, Sendable {
 
     /// A transaction from checked fields; `fields` must already satisfy `TransactionRules`.
     init(fields: TransactionFields, signature: Signature) throws(LedgerError) {
+        do {
+            let signingBytes = try TransactionSigningBytes.of(fields.body)
+            let wireBytes = try Self.wireBytes(signingBytes: signingBytes, body: fields.body, signature: signature)
+            self.init(fields: fields, signature: signature, signingBytes: signingBytes, wireBytes: wireBytes)
+        } catch {
+            throw LedgerError(.invalidField, field: "payload", rule: "\(error)")
+        }
+    }
+
+    /// A transaction from its canonical wire bytes as this node stored them:
+    /// the signing bytes are the wire bytes with the signature member cut out
+    /// (the inverse of `wireBytes(signingBytes:…)`), not a new serialisation.
+    init(fields: TransactionFields, signature: Signature, canonicalWire wire: [UInt8]) throws(LedgerError) {
+        guard let body = Self.signingBody(ofWire: wire, signature: signature) else {
+            try self.init(fields: fields, signature: signature)
+            return
+        }
+        self.init(fields: fields, signature: signature, signingBytes: TransactionSigningBytes.domainTag + body, wireBytes: wire)
+    }
+
+    private init(fields: TransactionFields, signature: Signature, signingBytes: [UInt8], wireBytes: [UInt8]) {
         self.chain = fields.chain
         self.contract = fields.contract
         self.action = fields.action
@@ -34,13 +55,8 @@ public struct Transaction: Hashable, Sendable {
         self.nonce = fields.nonce
         self.time = fields.time
         self.signature = signature
-        do {
-            let signingBytes = try TransactionSigningBytes.of(fields.body)
-            self.signingBytes = signingBytes
-            self.wireBytes = try Self.wireBytes(signingBytes: signingBytes, body: fields.body, signature: signature)
-        } catch {
-            throw LedgerError(.invalidField, field: "payload", rule: "\(error)")
-        }
+        self.signingBytes = signingBytes
+        self.wireBytes = wireBytes
     }
 
     /// Builds, checks and signs a transaction.

@@ -28,6 +28,25 @@ extension Transaction {
 
     private static let signerMarker = Array(#","signer":"#.utf8)
 
+    /// The canonical body inside canonical wire bytes: the wire without its
+    /// top-level signature member (the last occurrence of its exact bytes);
+    /// nil when the member is not there as written canonically.
+    static func signingBody(ofWire wire: [UInt8], signature: Signature) -> [UInt8]? {
+        let member = Array(#","signature":{"alg":""#.utf8) + Array(signature.algorithm.rawValue.utf8)
+            + Array(#"","value":""#.utf8) + Array(Hex.encode(signature.rawBytes).utf8) + Array(#""}"#.utf8)
+        guard let at = lastIndex(of: member, in: wire[...]) else { return nil }
+        return Array(wire[..<at]) + wire[(at + member.count)...]
+    }
+
+    /// Reads wire bytes this node stored canonically (a block's transaction
+    /// row), checking every field but re-serialising nothing: trace queries
+    /// read a transaction per event (issue 7).
+    init(storedWire wire: [UInt8], limits: TransactionLimits = TransactionLimits()) throws(LedgerError) {
+        let members = try Self.wireMembers(parsing: wire, limits: limits)
+        let (fields, signature) = try Self.checkedFields(members)
+        try self.init(fields: fields, signature: signature, canonicalWire: wire)
+    }
+
     private static func lastIndex(of marker: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
         guard bytes.count >= marker.count else { return nil }
         var start = bytes.endIndex - marker.count
@@ -52,6 +71,10 @@ extension Transaction {
     /// Reads a client's wire JSON (any whitespace and member order), bounded by
     /// `limits`, and checks every field. Does not check the signature: see `check`.
     public init(wireBytes: [UInt8], limits: TransactionLimits = TransactionLimits()) throws(LedgerError) {
+        try self.init(wireMembers: try Self.wireMembers(parsing: wireBytes, limits: limits))
+    }
+
+    static func wireMembers(parsing wireBytes: [UInt8], limits: TransactionLimits) throws(LedgerError) -> [String: CanonicalJSON] {
         guard wireBytes.count <= limits.transactionBytesMax else {
             throw LedgerError(.tooLarge, field: "transaction", rule: "at most \(limits.transactionBytesMax) bytes")
         }
@@ -64,10 +87,15 @@ extension Transaction {
         guard case .object(let members) = json else {
             throw LedgerError(.malformed, field: "transaction", rule: "a JSON object")
         }
-        try self.init(wireMembers: members)
+        return members
     }
 
     init(wireMembers members: [String: CanonicalJSON]) throws(LedgerError) {
+        let (fields, signature) = try Self.checkedFields(members)
+        try self.init(fields: fields, signature: signature)
+    }
+
+    static func checkedFields(_ members: [String: CanonicalJSON]) throws(LedgerError) -> (TransactionFields, Signature) {
         let known = TransactionFields.bodyMembers + ["signature"]
         if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
             throw LedgerError(.invalidField, field: unknown, rule: "not a transaction member")
@@ -83,7 +111,7 @@ extension Transaction {
         guard signature.algorithm == signer.algorithm else {
             throw LedgerError(.invalidField, field: "signature.alg", rule: "must equal signer.alg")
         }
-        try self.init(fields: fields, signature: signature)
+        return (fields, signature)
     }
 }
 

@@ -6,6 +6,10 @@ actor LoadState {
     private let index: [String: Int]
     private var next = 0
     private var sentAt: [Int: ContinuousClock.Instant] = [:]
+    /// Commits seen before their batch's answer was read (a fast node commits
+    /// a transaction before the submitter has taken its reply): counted when
+    /// the answer comes, so such a transaction is not left in flight forever.
+    private var committedEarly: [Int: (instant: ContinuousClock.Instant, elapsed: Double)] = [:]
     private var outstanding = 0
     private var refused = 0
     private var refusedCodes: [String: Int] = [:]
@@ -39,6 +43,9 @@ actor LoadState {
             let result = offset < results.count ? results[offset] : nil
             if reply.status == 200, result?["status"] as? String == "accepted" {
                 sentAt[position] = instant
+                if let early = committedEarly.removeValue(forKey: position) {
+                    count(position, committedAt: early.instant, elapsed: early.elapsed)
+                }
             } else {
                 outstanding -= 1
                 refused += 1
@@ -51,13 +58,22 @@ actor LoadState {
     func committed(_ ids: [String], at instant: ContinuousClock.Instant, since start: ContinuousClock.Instant) {
         let elapsed = milliseconds(start, instant)
         for id in ids {
-            guard let position = index[id], let sent = sentAt.removeValue(forKey: position) else { continue }
-            outstanding -= 1
-            committedTotal += 1
-            if elapsed >= warmupMs, elapsed < warmupMs + windowMs {
-                committedInWindow += 1
-                latencies.add(milliseconds(sent, instant))
+            guard let position = index[id] else { continue }
+            guard sentAt[position] != nil else {
+                if position < next { committedEarly[position] = (instant, elapsed) }
+                continue
             }
+            count(position, committedAt: instant, elapsed: elapsed)
+        }
+    }
+
+    private func count(_ position: Int, committedAt instant: ContinuousClock.Instant, elapsed: Double) {
+        guard let sent = sentAt.removeValue(forKey: position) else { return }
+        outstanding -= 1
+        committedTotal += 1
+        if elapsed >= warmupMs, elapsed < warmupMs + windowMs {
+            committedInWindow += 1
+            latencies.add(max(0, milliseconds(sent, instant)))
         }
     }
 

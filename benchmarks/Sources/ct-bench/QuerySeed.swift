@@ -7,7 +7,7 @@ import TraceLedger
 
 /// Issue 7 item 4, loading: the demo manufacturer issues `--codes` codes (one
 /// `issue` per transaction), then records `--events` production events over
-/// them as `recordBatch` transactions of 100 events each, as fast as the node
+/// them as `recordBatch` transactions of 10 events each, as fast as the node
 /// commits them. Fails unless every transaction commits. Prints the rates.
 struct QuerySeed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "seed")
@@ -25,7 +25,7 @@ struct QuerySeed: AsyncParsableCommand {
         let client = JSONClient(client: HTTPClient.shared)
         // Issues are ~400 bytes, batches ~33 KB: submit batches in smaller HTTP bodies and keep fewer in flight.
         let issuing = LoadDriver(client: client, urls: [url], chain: workload.chain, batch: 1_000, submitters: 2, inflight: 20_000)
-        let recording = LoadDriver(client: client, urls: [url], chain: workload.chain, batch: 20, submitters: 2, inflight: 400)
+        let recording = LoadDriver(client: client, urls: [url], chain: workload.chain, batch: 200, submitters: 2, inflight: 4_000)
         let batches = (events + TraceWorkload.eventsPerTransaction - 1) / TraceWorkload.eventsPerTransaction
         let issueSeconds = try await load(codes, driver: issuing, workload: workload) { n, time in try workload.issue(n, time: time) }
         let eventSeconds = try await load(batches, driver: recording, workload: workload) { [events] n, time in
