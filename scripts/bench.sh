@@ -11,10 +11,10 @@ work="${BENCH_DIR:-/tmp/crosstrace-bench}"
 # above the rates measured so far (the run stops early if they run out).
 if [ "$mode" = quick ]; then
   repeats=2; seconds=15; warmup=5; nat_seconds=10; pg_seconds=8; events=20000; codes=2000; samples=500; load_codes=1000
-  std_txs=40000; nat_txs=6000
+  std_txs=40000; nat_txs=10000
 else
   repeats=3; seconds=60; warmup=10; nat_seconds=30; pg_seconds=20; events=1000000; codes=100000; samples=2000; load_codes=5000
-  std_txs=150000; nat_txs=20000
+  std_txs=150000; nat_txs=40000
 fi
 rm -rf "$work"; mkdir -p "$work"; chmod 755 "$work"
 out="$work/results.jsonl"; : > "$out"
@@ -26,6 +26,7 @@ build_start=$(date +%s)
 (cd "$root" && swift build -c release --product crosstrace --scratch-path .build-release >&2)
 (cd "$root/benchmarks" && swift build -c release --product ct-bench >&2)
 build_seconds=$(( $(date +%s) - build_start ))
+measure_start=$(date +%s)
 ct="$root/.build-release/release/crosstrace"
 bench="$root/benchmarks/.build/release/ct-bench"
 cores=$(nproc)
@@ -103,5 +104,5 @@ for run in $(seq 1 "$repeats"); do
 done
 stop_network query
 
-python3 "$root/scripts/bench_report.py" "$out" "$root" "$mode" "$build_seconds" "$cores"
+python3 "$root/scripts/bench_report.py" "$out" "$root" "$mode" "$build_seconds" "$cores" "$(( $(date +%s) - measure_start ))"
 log "wrote BENCHMARKS.md and benchmarks/results.json"

@@ -5,6 +5,7 @@ import json, os, platform, statistics, subprocess, sys
 from collections import defaultdict
 
 lines_path, root, mode, build_seconds, cores = sys.argv[1:6]
+measure_seconds = sys.argv[6] if len(sys.argv) > 6 else None
 phases = defaultdict(list)
 with open(lines_path) as f:
     for line in f:
@@ -96,8 +97,9 @@ command = "make bench" if mode == "full" else "make bench-quick"
 with open(os.path.join(root, "BENCHMARKS.md"), "w") as f:
     f.write("# Benchmarks\n\n")
     f.write(f"Written by `{command}` (scripts/bench.sh) on commit `{commit}`: "
-            f"{cores} cores, {r['machine']['memory_gib']} GiB, release build {build_seconds} s. "
-            "Every figure is the median of the repeated runs, with min–max and the run count. "
+            f"{cores} cores, {r['machine']['memory_gib']} GiB, release build {build_seconds} s"
+            + (f", then {int(measure_seconds) // 60} min {int(measure_seconds) % 60} s of measuring. " if measure_seconds else ". ")
+            + "Every figure is the median of the repeated runs, with min–max and the run count. "
             "Ours and PostgreSQL ran on the same machine in the same run. "
             "How: scripts/bench.sh and the ct-bench driver in benchmarks/.\n\n")
     f.write("| measure | result | target |\n|---|---|---|\n")

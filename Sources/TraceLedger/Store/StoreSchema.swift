@@ -11,6 +11,8 @@ enum StoreSchema {
             PRIMARY KEY (height, position))
         """,
         "CREATE TABLE IF NOT EXISTS transactions (id BLOB PRIMARY KEY, height INTEGER NOT NULL, position INTEGER NOT NULL)",
+        // A block's ids in order (proofs, the compact block answer) without scanning every id.
+        "CREATE INDEX IF NOT EXISTS transactions_by_position ON transactions (height, position)",
         "CREATE TABLE IF NOT EXISTS receipts (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (height, position))",
         "CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL)",
         "CREATE TABLE IF NOT EXISTS applied (id INTEGER PRIMARY KEY CHECK (id = 0), height INTEGER NOT NULL, state_root BLOB NOT NULL)",
