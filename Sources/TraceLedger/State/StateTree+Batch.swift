@@ -48,7 +48,7 @@ extension StateTree {
         let split = changes.firstIndex { StateTreeNode.bit($0.path, depth) } ?? changes.endIndex
         let newLeft = applying(changes[..<split], to: left, depth: depth + 1, delta: &delta)
         let newRight = applying(changes[split...], to: right, depth: depth + 1, delta: &delta)
-        return joined(newLeft, newRight, depth: depth)
+        return collapsed(newLeft, newRight, depth: depth)
     }
 
     /// A node's two subtrees one level down; a leaf goes to the side its path names.
@@ -57,16 +57,6 @@ extension StateTree {
         case .empty: return (.empty, .empty)
         case .leaf(let leaf): return StateTreeNode.bit(leaf.path, depth) ? (.empty, node) : (node, .empty)
         case .branch(let branch): return (branch.left, branch.right)
-        }
-    }
-
-    /// Two subtrees under one node: a lone leaf rises, otherwise a branch.
-    private func joined(_ left: StateTreeNode, _ right: StateTreeNode, depth: Int) -> StateTreeNode {
-        switch (left, right) {
-        case (.empty, .empty): return .empty
-        case (.empty, .leaf): return right
-        case (.leaf, .empty): return left
-        default: return branch(left, right, depth: depth)
         }
     }
 }

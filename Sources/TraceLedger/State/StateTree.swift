@@ -128,8 +128,9 @@ public struct StateTree: Sendable {
         }
     }
 
-    /// A subtree left holding one leaf becomes that leaf.
-    private func collapsed(_ left: StateTreeNode, _ right: StateTreeNode, depth: Int) -> StateTreeNode {
+    /// A subtree left holding one leaf becomes that leaf (also how a batch
+    /// update joins two rebuilt subtrees: `StateTree+Batch.swift`).
+    func collapsed(_ left: StateTreeNode, _ right: StateTreeNode, depth: Int) -> StateTreeNode {
         switch (left, right) {
         case (.empty, .empty): return .empty
         case (.empty, .leaf): return right
