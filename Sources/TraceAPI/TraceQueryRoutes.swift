@@ -87,14 +87,32 @@ extension TraceAPI {
         }
     }
 
-    /// The answer's JSON (sorted keys, slashes unescaped) with `proof` added when there is one.
+    /// The answer's JSON (sorted keys, slashes unescaped) with `proof` added when there is one,
+    /// written by one `JSONEncoder` pass (no `JSONSerialization` round trip: its key sort
+    /// compared strings through the locale and took most of a query's time, issue 7).
     static func answerResponse(_ answer: TraceAnswer, proof: ProofBundle?) throws -> Response {
-        guard var object = try JSONSerialization.jsonObject(with: try answer.jsonData()) as? [String: Any] else {
-            throw APIError(.internalServerError, code: "internal", field: "answer", message: "not an object")
-        }
-        if let proof { object["proof"] = try JSONSerialization.jsonObject(with: Data(try proof.jsonBytes())) }
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Response(status: .ok, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(data) + [0x0a])))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(AnswerBody(answer: answer, proof: proof?.json))
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(data.count + 1)
+        buffer.writeBytes(data)
+        buffer.writeInteger(UInt8(0x0a))
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
+    }
+}
+
+/// A trace answer with its proof bundle as one more member.
+struct AnswerBody: Encodable {
+    let answer: TraceAnswer
+    let proof: CanonicalJSON?
+
+    enum Keys: String, CodingKey { case proof }
+
+    func encode(to encoder: any Encoder) throws {
+        try answer.encode(to: encoder)
+        guard let proof else { return }
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(proof, forKey: .proof)
     }
 }

@@ -5,6 +5,8 @@
 /// surrogates, invalid UTF-8, and trailing bytes.
 public struct CanonicalJSONParser {
     public static let sizeMaxDefault = 1 << 20
+    /// Members an object's storage is made for up front (a record's fields fit without a resize).
+    static let objectCapacity = 12
 
     private let bytes: [UInt8]
     private var offset = 0
@@ -41,6 +43,7 @@ public struct CanonicalJSONParser {
         var members: [String: CanonicalJSON] = [:]
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { offset += 1; return .object(members) }
+        members.reserveCapacity(Self.objectCapacity)
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
@@ -94,10 +97,30 @@ public struct CanonicalJSONParser {
         return negative ? -magnitude : magnitude
     }
 
+    /// A string: an escape-free run becomes a `String` straight from the input bytes
+    /// (the common case); one with escapes is rebuilt byte by byte.
     private mutating func parseString() throws(CanonicalJSONError) -> String {
         let start = offset
         offset += 1
-        var raw: [UInt8] = []
+        var end = offset
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[offset..<end], as: UTF8.self) else {
+                    throw CanonicalJSONError(.invalidUTF8, offset: start)
+                }
+                offset = end + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
+        var raw = Array(bytes[offset..<end])
+        offset = end
+        return try parseEscapedString(start: start, into: &raw)
+    }
+
+    private mutating func parseEscapedString(start: Int, into raw: inout [UInt8]) throws(CanonicalJSONError) -> String {
         while true {
             guard let byte = peek() else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
             offset += 1

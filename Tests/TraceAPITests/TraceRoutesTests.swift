@@ -66,6 +66,10 @@ struct TraceRoutesTests {
                 let element = try await client.call(.get, "/v1/traces/\("(01)\(Actors.gtin)(21)TOY-0001".pathSegment)?proof=true")
                 #expect(element["key"]?.string == code)
                 #expect(element["proof"]?["transactions"]?.array?.count == 3)
+                // The bundle inside the answer is the proof route's JSON member for member (issue 7:
+                // the answer is written by one encoder pass, not re-serialised).
+                let bundle = try await client.call(.get, "/v1/traces/\(code.pathSegment)/proof")
+                #expect(element["proof"] == bundle.json)
 
                 let codeView = try await client.call(.get, "/v1/codes/\(code.pathSegment)")
                 #expect(codeView["owner"]?.string == Actors.manufacturer.id)

@@ -54,6 +54,20 @@ import TraceTestSupport
         #expect(throws: CanonicalJSONError(.invalidUTF8, offset: 0)) { try CanonicalJSONParser.parse([0x22, 0xff, 0x22]) }
     }
 
+    /// A string read from its bytes in one piece and one rebuilt after an escape read the same;
+    /// a control byte or bad UTF-8 after a clean prefix is still refused (issue 7 fast path).
+    @Test func r5_3_4_stringsWithAndWithoutEscapes() throws {
+        let cases: [(String, String)] = [(#""plain""#, "plain"), (#""pre\nfix""#, "pre\nfix"), (#""ab\u00e9\"cd""#, "ab\u{e9}\"cd"),
+                                         ("\"caf\u{e9}\"", "caf\u{e9}"), (#""""#, ""), (#""\\""#, "\\")]
+        for (text, expected) in cases {
+            #expect(try CanonicalJSONParser.parse(Array(text.utf8)) == .string(expected), "\(text)")
+        }
+        #expect(throws: CanonicalJSONError(.invalidSyntax, offset: 0)) { try CanonicalJSONParser.parse(Array("\"abc\u{1}\"".utf8)) }
+        #expect(throws: CanonicalJSONError(.invalidSyntax, offset: 0)) { try CanonicalJSONParser.parse(Array("\"abc\\n\u{1}\"".utf8)) }
+        #expect(throws: CanonicalJSONError(.invalidUTF8, offset: 0)) { try CanonicalJSONParser.parse([0x22, 0x61, 0xc3, 0x22]) }
+        #expect(throws: CanonicalJSONError(.invalidSyntax, offset: 0)) { try CanonicalJSONParser.parse(Array("\"abc".utf8)) }
+    }
+
     @Test func r5_3_4_boundsDepthAndSize() {
         let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
         #expect(throws: CanonicalJSONError(.tooDeep, offset: 0)) { try CanonicalJSONParser.parse(Array(deep.utf8)) }

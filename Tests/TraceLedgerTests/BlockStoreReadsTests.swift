@@ -61,5 +61,23 @@ import TraceConsensus
             (error as? LedgerError)?.code == .corrupted && (error as? LedgerError)?.field == "block_transactions"
         }
         #expect(try store.header(at: 1) != nil)
+        #expect { try store.committedTransactions(at: [(1, 0), (1, 2)]) } throws: { error in
+            (error as? LedgerError)?.code == .corrupted && (error as? LedgerError)?.field == "block_transactions"
+        }
+    }
+
+    /// A trace timeline's transactions read in one go are those read one by one,
+    /// each with its own block's header (issue 7, R-6.3.1.3).
+    @Test func r6_3_1_3_timelineReadInOneGo() throws {
+        let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
+        for salt in 1...3 { try store.commit(try BlockStoreTests.nextBlock(store, count: 3, salt: salt)) }
+        let positions: [(height: UInt64, index: UInt32)] = [(1, 0), (1, 2), (2, 1), (3, 0), (3, 2)]
+        let found = try store.committedTransactions(at: positions)
+        #expect(found.count == positions.count)
+        for (position, entry) in zip(positions, found) {
+            #expect(try entry.transaction == #require(try store.transaction(height: position.height, index: Int(position.index))))
+            #expect(try entry.header == #require(try store.header(at: position.height)))
+        }
+        #expect(try store.committedTransactions(at: []).isEmpty)
     }
 }

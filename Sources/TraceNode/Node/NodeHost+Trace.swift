@@ -26,7 +26,7 @@ extension NodeHost {
             } catch {
                 throw NodeServiceError(.storage, field: "index", rule: "the stored trace index of \(key): \(error)")
             }
-            let entries = try index.entries.map { entry throws(NodeServiceError) in try Self.committed(store, entry) }
+            let entries = try Self.committed(store, index.entries)
             var bundle: ProofBundle?
             if proof {
                 let positions = index.entries.map { (height: $0.height, index: $0.index) }
@@ -78,18 +78,16 @@ extension NodeHost {
         }
     }
 
-    static func committed(_ store: BlockStore, _ entry: TraceIndexEntry) throws(NodeServiceError) -> CommittedTransaction {
-        let header: BlockHeader?, transaction: Transaction?
+    /// The committed transactions an index lists, read together.
+    static func committed(_ store: BlockStore, _ entries: [TraceIndexEntry]) throws(NodeServiceError) -> [CommittedTransaction] {
         do throws(LedgerError) {
-            header = try store.header(at: entry.height)
-            transaction = try store.transaction(height: entry.height, index: Int(entry.index))
+            let found = try store.committedTransactions(at: entries.map { (height: $0.height, index: $0.index) })
+            return zip(entries, found).map { entry, found in
+                CommittedTransaction(height: entry.height, index: entry.index, time: found.header.time, transaction: found.transaction)
+            }
         } catch {
-            throw NodeServiceError(.storage, field: "height", rule: "\(error)")
+            throw NodeServiceError(.storage, field: "index", rule: "\(error)")
         }
-        guard let header, let transaction else {
-            throw NodeServiceError(.storage, field: "index", rule: "no transaction at height \(entry.height), index \(entry.index)")
-        }
-        return CommittedTransaction(height: entry.height, index: entry.index, time: header.time, transaction: transaction)
     }
 }
 
