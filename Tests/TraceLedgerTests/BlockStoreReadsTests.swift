@@ -79,5 +79,13 @@ import TraceConsensus
             #expect(try entry.header == #require(try store.header(at: position.height)))
         }
         #expect(try store.committedTransactions(at: []).isEmpty)
+        // The off-driver reader sees the same committed height and state.
+        let seen = try store.snapshotReader.read { snapshot in
+            (try snapshot.appliedHeight(), try snapshot.value(forKey: Array("absent".utf8)),
+             try snapshot.committedTransactions(at: positions).map(\.transaction))
+        }
+        #expect(seen.0 == store.appliedHeight && seen.0 == 3)
+        #expect(seen.1 == nil)
+        #expect(seen.2 == found.map(\.transaction))
     }
 }

@@ -50,44 +50,6 @@ extension BlockStore {
         return try bytes.map { bytes throws(LedgerError) in try Transaction(storedWire: Array(bytes)) }
     }
 
-    /// The transactions at `positions`, each with its block's header, read in one
-    /// database read (a trace query's timeline: one read, not two per entry). A
-    /// position with no stored transaction is a `corrupted` store, named.
-    public func committedTransactions(at positions: [(height: UInt64, index: UInt32)]) throws(LedgerError)
-        -> [(header: BlockHeader, transaction: Transaction)] {
-        let rows = try access {
-            try pool.read { db in
-                let header = try db.cachedStatement(sql: "SELECT header FROM blocks WHERE height = ?")
-                let transaction = try db.cachedStatement(sql: "SELECT bytes FROM block_transactions WHERE height = ? AND position = ?")
-                var headers: [UInt64: Data] = [:]
-                return try positions.map { position -> (header: Data?, bytes: Data?) in
-                    if headers[position.height] == nil {
-                        headers[position.height] = try Data.fetchOne(header, arguments: [Int64(position.height)])
-                    }
-                    let bytes = try Data.fetchOne(transaction, arguments: [Int64(position.height), Int64(position.index)])
-                    return (headers[position.height], bytes)
-                }
-            }
-        }
-        var decoded: [UInt64: BlockHeader] = [:]
-        var found: [(header: BlockHeader, transaction: Transaction)] = []
-        found.reserveCapacity(positions.count)
-        for (position, row) in zip(positions, rows) {
-            guard let headerBytes = row.header, let bytes = row.bytes else {
-                throw LedgerError(.corrupted, field: "block_transactions", rule: "no transaction at height \(position.height), index \(position.index)")
-            }
-            let header: BlockHeader
-            if let known = decoded[position.height] {
-                header = known
-            } else {
-                header = try BlockHeader(canonicalBytes: Array(headerBytes))
-                decoded[position.height] = header
-            }
-            found.append((header, try Transaction(storedWire: Array(bytes))))
-        }
-        return found
-    }
-
     /// The ids of an applied block's transactions in block order (from the id index).
     public func transactionIDs(at height: UInt64) throws(LedgerError) -> [TransactionID] {
         let ids = try access {

@@ -8,37 +8,64 @@ import TraceModel
 /// run on the host's loop like every other runtime call.
 extension NodeHost {
     /// The committed `IssuedCode` of `key` (canonical key), the transactions its
-    /// `TraceIndex` lists, the applied height and, with `proof`, a bundle proving
-    /// the code and index entries and every listed transaction; nil when never issued.
+    /// `TraceIndex` lists and the applied height, all read from one snapshot of the
+    /// store off the node's loop; with `proof`, on the loop, a bundle proving the
+    /// code and index entries and every listed transaction. Nil when never issued.
     public func traceLookup(chain: String, key: String, proof: Bool) async throws(NodeServiceError) -> TraceLookup? {
+        guard proof else { return try Self.lookup(key: key, in: try snapshotReader(chain)) }
         let genesisHash = try Self.genesisHash(home.chains[index(of: chain)].genesis)
         return try await onRuntime(chain) { runtime throws(NodeServiceError) in
             let store = runtime.store
-            let codeKey = TraceContract.codeKey(for: key), indexKey = TraceContract.indexKey(for: key)
-            guard let codeBytes = try Self.read(store, codeKey) else { return nil }
-            guard let issued = IssuedCode(canonicalBytes: codeBytes) else {
-                throw NodeServiceError(.storage, field: "code", rule: "the stored code entry of \(key) does not decode")
-            }
-            let indexBytes = try Self.read(store, indexKey) ?? TraceIndex().canonicalBytes
-            let index: TraceIndex
-            do throws(TraceIndexError) {
-                index = try TraceIndex(canonicalBytes: indexBytes)
+            guard let found = try Self.lookup(key: key, in: store.snapshotReader) else { return nil }
+            let keys = [TraceContract.codeKey(for: key), TraceContract.indexKey(for: key)]
+            let positions = found.index.entries.map { (height: $0.height, index: $0.index) }
+            do throws(ProofError) {
+                let certificate = try? runtime.decision(at: store.appliedHeight)?.certificate
+                let bundle = try ProofBuilder(store: store, genesisHash: genesisHash)
+                    .build(keys: keys, transactions: positions, anchorCertificate: certificate ?? nil)
+                return TraceLookup(issued: found.issued, index: found.index, entries: found.entries, height: found.height, proof: bundle)
             } catch {
-                throw NodeServiceError(.storage, field: "index", rule: "the stored trace index of \(key): \(error)")
+                throw NodeServiceError(.storage, field: "proof", rule: "the proof bundle cannot be built: \(error)")
             }
-            let entries = try Self.committed(store, index.entries)
-            var bundle: ProofBundle?
-            if proof {
-                let positions = index.entries.map { (height: $0.height, index: $0.index) }
-                do throws(ProofError) {
-                    let certificate = try? runtime.decision(at: store.appliedHeight)?.certificate
-                    bundle = try ProofBuilder(store: store, genesisHash: genesisHash)
-                        .build(keys: [codeKey, indexKey], transactions: positions, anchorCertificate: certificate ?? nil)
-                } catch {
-                    throw NodeServiceError(.storage, field: "proof", rule: "the proof bundle cannot be built: \(error)")
+        }
+    }
+
+    /// The opened chain's committed-data reader (`notRunning` before it opens).
+    func snapshotReader(_ chain: String) throws(NodeServiceError) -> StoreSnapshotReader {
+        let index = try index(of: chain)
+        guard let reader = snapshotReaders.withLock({ $0[index] }) else {
+            throw NodeServiceError(.notRunning, field: "chain", rule: "the node has not opened '\(chain)' yet")
+        }
+        return reader
+    }
+
+    /// A unit's code entry, trace index and listed transactions from one snapshot.
+    static func lookup(key: String, in reader: StoreSnapshotReader) throws(NodeServiceError) -> TraceLookup? {
+        do {
+            return try reader.read { snapshot -> TraceLookup? in
+                guard let codeBytes = try snapshot.value(forKey: TraceContract.codeKey(for: key)) else { return nil }
+                guard let issued = IssuedCode(canonicalBytes: codeBytes) else {
+                    throw NodeServiceError(.storage, field: "code", rule: "the stored code entry of \(key) does not decode")
                 }
+                let indexBytes = try snapshot.value(forKey: TraceContract.indexKey(for: key)) ?? TraceIndex().canonicalBytes
+                let index: TraceIndex
+                do {
+                    index = try TraceIndex(canonicalBytes: indexBytes)
+                } catch {
+                    throw NodeServiceError(.storage, field: "index", rule: "the stored trace index of \(key): \(error)")
+                }
+                let found = try snapshot.committedTransactions(at: index.entries.map { (height: $0.height, index: $0.index) })
+                let entries = zip(index.entries, found).map { entry, found in
+                    CommittedTransaction(height: entry.height, index: entry.index, time: found.header.time, transaction: found.transaction)
+                }
+                return TraceLookup(issued: issued, index: index, entries: entries, height: try snapshot.appliedHeight(), proof: nil)
             }
-            return TraceLookup(issued: issued, index: index, entries: entries, height: store.appliedHeight, proof: bundle)
+        } catch let error as NodeServiceError {
+            throw error
+        } catch let error as LedgerError {
+            throw NodeServiceError(.storage, field: error.field, rule: error.rule)
+        } catch {
+            throw NodeServiceError(.storage, field: "state", rule: "\(error)")
         }
     }
 
@@ -75,18 +102,6 @@ extension NodeHost {
             return try store.value(forKey: key)
         } catch {
             throw NodeServiceError(.storage, field: "state", rule: "\(error)")
-        }
-    }
-
-    /// The committed transactions an index lists, read together.
-    static func committed(_ store: BlockStore, _ entries: [TraceIndexEntry]) throws(NodeServiceError) -> [CommittedTransaction] {
-        do throws(LedgerError) {
-            let found = try store.committedTransactions(at: entries.map { (height: $0.height, index: $0.index) })
-            return zip(entries, found).map { entry, found in
-                CommittedTransaction(height: entry.height, index: entry.index, time: found.header.time, transaction: found.transaction)
-            }
-        } catch {
-            throw NodeServiceError(.storage, field: "index", rule: "\(error)")
         }
     }
 }

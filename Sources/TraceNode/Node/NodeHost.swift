@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import Synchronization
 import TraceConsensus
 import TraceCrypto
 import TraceContracts
@@ -22,6 +23,10 @@ public final class NodeHost: @unchecked Sendable {
     let onFatal: @Sendable (String) -> Void
     /// Re-broadcast period (`ChainRuntime.tick`).
     public static let tickInterval = TimeAmount.seconds(1)
+
+    /// Each opened chain's committed-data reader by chain index, set as it opens: trace
+    /// queries read through it off the loop, never behind a commit (issue 7).
+    let snapshotReaders = Mutex<[Int: StoreSnapshotReader]>([:])
 
     // Loop-only state.
     var runtimes: [ChainRuntime] = []
@@ -86,6 +91,7 @@ public final class NodeHost: @unchecked Sendable {
                                            clock: LoopClock(host: self, chainIndex: index),
                                            outbound: { [unowned self] message in self.broadcast(message, chainIndex: index) })
             runtimes.append(runtime)
+            snapshotReaders.withLock { $0[index] = store.snapshotReader }
             loggedHeights.append(store.appliedHeight)
             log("chain=\(chain.setup.chain) opened height=\(store.appliedHeight) dir=\(chain.dataDirectory)")
             try runtime.start()
