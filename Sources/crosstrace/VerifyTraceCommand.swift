@@ -6,7 +6,7 @@ import TraceLedger
 /// `crosstrace verify-trace --genesis FILE [--code CODE] BUNDLE` (issue 6 item 4): what
 /// `verify-proof` checks, and the trace check — the bundle proves the code's trace index
 /// and carries exactly the transactions it lists, so a bundle that drops a record fails.
-struct VerifyTraceCommand: ParsableCommand {
+struct VerifyTraceCommand: OfflineBundleVerifying {
     static let configuration = CommandConfiguration(
         commandName: "verify-trace",
         abstract: "Verify a trace's proof bundle offline: the proof and that no listed record is missing (exit 0 valid, 1 invalid).")
@@ -16,25 +16,8 @@ struct VerifyTraceCommand: ParsableCommand {
     @Argument(help: "The bundle (GET /v1/traces/{code}/proof), JSON or binary form; '-' for standard input.") var bundle: String
 
     func run() throws {
-        let genesis: Genesis
-        let bytes: [UInt8]
-        do {
-            genesis = try Genesis.load(self.genesis)
-            bytes = try CLIInput.message(bundle == "-" ? nil : bundle)
-        } catch {
-            fail("\(error)")
+        verifyOffline(genesisPath: genesis, bundle: bundle, check: TraceProofCheck.check(key: code)) { verified in
+            "trace of \(verified.transactions.count) transactions, none missing"
         }
-        do {
-            let verified = try LightClient.verify(bytes: bytes, genesis: genesis, check: TraceProofCheck.check(key: code))
-            print("valid: chain \(verified.chain), anchor height \(verified.anchor.height.rawValue), "
-                  + "trace of \(verified.transactions.count) transactions, none missing")
-        } catch {
-            fail(error.description)
-        }
-    }
-
-    private func fail(_ reason: String) -> Never {
-        print("invalid: \(reason)")
-        Self.exit(withError: ExitCode(1))
     }
 }

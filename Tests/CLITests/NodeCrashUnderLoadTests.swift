@@ -16,26 +16,17 @@ import TraceLedger
     static let batchSize = 20
 
     @Test func r5_3_1_killedValidatorUnderLoadLosesNoAcknowledgedTransaction() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crash-load-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let base = CLI.portBase()
-        let initResult = try CLI.run(["init", "--validators", "4", "--chains", "cbetc", "--out", root.path,
-                                      "--base-port", String(base), "--http-base-port", String(base + 500)])
-        try #require(initResult.status == 0, "\(initResult.stderr)")
-        var children: [Process] = []
-        defer { for child in children where child.isRunning { kill(child.processIdentifier, SIGKILL) } }
-        let logs = (0..<4).map { root.appendingPathComponent("node\($0).log") }
-        for index in 0..<4 { children.append(try NodeRestartTests.launch(root, index, log: logs[index])) }
-        let urls = (0..<4).map { "http://127.0.0.1:\(base + 500 + $0)" }
-        try #require(NodeRestartTests.wait { NodeRestartTests.height(logs[1]) >= 2 })
+        let net = try LocalNetwork("crash-load")
+        defer { net.shutdown() }
+        let urls = (0..<4).map(net.url)
+        let node1 = try #require(net.node(1))
+        try #require(net.wait { node1.height() >= 2 }, "\(net.report())")
 
         let client = try Ed25519Signer(seed: [UInt8](repeating: 42, count: 32))
         var accepted: [String] = []
         for batch in 0..<Self.batches {
-            if batch == Self.batches / 3 { kill(children[0].processIdentifier, SIGKILL); children[0].waitUntilExit() }
-            if batch == 2 * Self.batches / 3 {
-                children.append(try NodeRestartTests.launch(root, 0, log: root.appendingPathComponent("node0-restart.log")))
-            }
+            if batch == Self.batches / 3 { net.kill([0]) }
+            if batch == 2 * Self.batches / 3 { try net.launch(0, log: "node0-restart.log") }
             let transactions = try (0..<Self.batchSize).map { try Self.put("k\(batch)-\($0)", signer: client) }
             accepted += try await Self.submit(transactions, to: urls[1 + batch % 3])
         }
@@ -43,7 +34,7 @@ import TraceLedger
 
         // Every accepted transaction commits on node1; node0 (restarted) has each of them too.
         var committedOn1: [String: UInt64] = [:]
-        let deadline = Date().addingTimeInterval(NodeNetworkTests.waitSeconds)
+        let deadline = Date().addingTimeInterval(LoggedProcess.waitSeconds)
         while Date() < deadline, committedOn1.count < accepted.count {
             for id in accepted where committedOn1[id] == nil {
                 if let height = try await Self.committedHeight(id, at: urls[1]) { committedOn1[id] = height }
@@ -52,7 +43,8 @@ import TraceLedger
         }
         #expect(committedOn1.count == accepted.count)
         let top = committedOn1.values.max() ?? 0
-        #expect(NodeRestartTests.wait { NodeRestartTests.height(root.appendingPathComponent("node0-restart.log")) >= top })
+        let restarted = try #require(net.node(0))
+        #expect(net.wait { restarted.height() >= top }, "\(net.report())")
         for id in accepted {
             #expect(try await Self.committedHeight(id, at: urls[0]) == committedOn1[id], "node0 lacks \(id)")
         }

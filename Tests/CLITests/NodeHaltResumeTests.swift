@@ -10,43 +10,29 @@ import TraceLedger
 /// across the restart, as its WAL and signer state files show.
 @Suite(.serialized) struct NodeHaltResumeTests {
     @Test func r5_3_3_twoOfFourKilledHaltThenOneReturningResumes() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("node-halt-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let base = CLI.portBase()
-        let initResult = try CLI.run(["init", "--validators", "4", "--chains", "cbetc", "--out", root.path,
-                                      "--base-port", String(base), "--http-base-port", String(base + 500)])
-        try #require(initResult.status == 0, "\(initResult.stderr)")
-        var children: [Process] = []
-        defer {
-            for child in children where child.isRunning { kill(child.processIdentifier, SIGKILL) }
-        }
-        let logs = (0..<4).map { root.appendingPathComponent("node\($0).log") }
-        for index in 0..<4 { children.append(try NodeRestartTests.launch(root, index, log: logs[index])) }
-        try #require(NodeRestartTests.wait { logs.allSatisfy { NodeRestartTests.height($0) >= 3 } })
+        let net = try LocalNetwork("node-halt")
+        defer { net.shutdown() }
+        let (node0, node1) = (try #require(net.node(0)), try #require(net.node(1)))
+        try #require(net.wait { net.nodes.allSatisfy { $0.height() >= 3 } }, "\(net.report())")
 
-        for index in [2, 3] { kill(children[index].processIdentifier, SIGKILL) }
-        for index in [2, 3] { children[index].waitUntilExit() }
-        let atDeath = try Self.ownRecords(root, node: 2)
+        net.kill([2, 3])
+        let atDeath = try Self.ownRecords(net.root, node: 2)
         // Halted: the two left stop moving (one height may still finish in flight) and stay there.
-        let settled = Self.settle { [logs[0], logs[1]].map(NodeRestartTests.height) }
+        let settled = Self.settle { [node0.height(), node1.height()] }
         try #require(settled != nil, "heights kept moving with half the power gone")
         let halted = try #require(settled)
         let (low, high) = (halted.min() ?? 0, halted.max() ?? 0)
         #expect(high <= low + 1)
 
-        let again = root.appendingPathComponent("node2-again.log")
-        children.append(try NodeRestartTests.launch(root, 2, log: again))
+        let again = try net.launch(2, log: "node2-again.log")
         let target = Int(high) + 3
-        let resumed = NodeRestartTests.wait {
-            [logs[0], logs[1], again].allSatisfy { NodeNetworkTests.hash(atHeight: target, log: $0) != nil }
-        }
-        #expect(resumed, "logs: \([logs[0], again].map { NodeNetworkTests.text($0).suffix(600) })")
-        let hashes = Set([logs[0], logs[1], again].compactMap { NodeNetworkTests.hash(atHeight: target, log: $0) })
+        let resumed = net.wait { [node0, node1, again].allSatisfy { $0.hash(height: target) != nil } }
+        #expect(resumed, "logs: \([node0, again].map { $0.text.suffix(600) })")
+        let hashes = Set([node0, node1, again].compactMap { $0.hash(height: target) })
         #expect(hashes.count == 1)
 
-        for child in children where child.isRunning { kill(child.processIdentifier, SIGKILL) }
-        for child in children { child.waitUntilExit() }
-        let after = try Self.ownRecords(root, node: 2)
+        net.kill()
+        let after = try Self.ownRecords(net.root, node: 2)
         // The signer state moved on (it signed again after the restart, never
         // below), and no position was signed twice with other bytes.
         #expect(after.signerState.position.height > atDeath.signerState.position.height)

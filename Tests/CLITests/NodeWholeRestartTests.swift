@@ -7,31 +7,18 @@ import Testing
 /// row. Bounded waits: 120 s each.
 @Suite(.serialized) struct NodeWholeRestartTests {
     @Test func r5_3_3_allFourKilledAndRestartedCommitAgain() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("node-all-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let base = CLI.portBase()
-        let initResult = try CLI.run(["init", "--validators", "4", "--chains", "cbetc", "--out", root.path,
-                                      "--base-port", String(base), "--http-base-port", String(base + 500)])
-        try #require(initResult.status == 0, "\(initResult.stderr)")
-        var children: [Process] = []
-        defer {
-            for child in children where child.isRunning { kill(child.processIdentifier, SIGKILL) }
-        }
-        let logs = (0..<4).map { root.appendingPathComponent("node\($0).log") }
-        for index in 0..<4 { children.append(try NodeRestartTests.launch(root, index, log: logs[index])) }
-        try #require(NodeRestartTests.wait { logs.allSatisfy { NodeRestartTests.height($0) >= 3 } })
+        let net = try LocalNetwork("node-all")
+        defer { net.shutdown() }
+        try #require(net.wait { net.nodes.allSatisfy { $0.height() >= 3 } }, "\(net.report())")
 
-        var current = logs
         for cycle in 0..<3 {
-            for child in children where child.isRunning { kill(child.processIdentifier, SIGKILL) }
-            for child in children { child.waitUntilExit() }
-            let stoppedAt = current.map(NodeRestartTests.height).max() ?? 0
-            current = (0..<4).map { root.appendingPathComponent("node\($0)-cycle\(cycle).log") }
-            for index in 0..<4 { children.append(try NodeRestartTests.launch(root, index, log: current[index])) }
+            net.kill()
+            let stoppedAt = net.nodes.map { $0.height() }.max() ?? 0
+            for index in 0..<4 { try net.launch(index, log: "node\(index)-cycle\(cycle).log") }
             let target = Int(stoppedAt) + 2
-            let reached = NodeRestartTests.wait { current.allSatisfy { NodeNetworkTests.hash(atHeight: target, log: $0) != nil } }
-            try #require(reached, "cycle \(cycle): \(current.map { NodeNetworkTests.text($0).suffix(600) })")
-            let hashes = Set(current.compactMap { NodeNetworkTests.hash(atHeight: target, log: $0) })
+            let reached = net.wait { net.nodes.allSatisfy { $0.hash(height: target) != nil } }
+            try #require(reached, "cycle \(cycle): \(net.nodes.map { $0.text.suffix(600) })")
+            let hashes = Set(net.nodes.compactMap { $0.hash(height: target) })
             #expect(hashes.count == 1)
         }
     }

@@ -8,35 +8,18 @@ import Testing
 /// validator, fresh ports), with `NODE` pointing at node0, `NET` at its directory and `crosstrace` on the PATH; each must exit 0
 /// (the examples use `curl -sf`, so any HTTP error fails them).
 @Suite(.serialized) struct ReadmeExamplesTests {
-    static let waitSeconds = 180.0
-
     @Test func r6_3_1_3_readmeCurlExamplesRunAgainstADemoNetwork() throws {
         let commands = try Self.examples()
         try #require(commands.count >= 8, "README has no API examples block")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let base = CLI.portBase()
-        let log = root.path + ".log"
-        defer { try? FileManager.default.removeItem(atPath: log) }
-        try #require(FileManager.default.createFile(atPath: log, contents: nil))
-        let up = Process()
-        up.executableURL = CLI.binaryURL
-        up.arguments = ["up", "--demo", "--validators", "1", "--dir", root.path,
-                        "--base-port", String(base), "--http-base-port", String(base + 500)]
-        up.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        up.standardError = up.standardOutput
-        try up.run()
-        defer {
-            if up.isRunning { up.terminate() }
-            up.waitUntilExit()
-        }
-        let deadline = Date().addingTimeInterval(Self.waitSeconds)
-        while Date() < deadline, up.isRunning, !Self.text(log).contains("demo-product ") {
-            Thread.sleep(forTimeInterval: 0.5)
-        }
-        try #require(Self.text(log).contains("demo-product "), "up --demo: \(Self.text(log).suffix(2_000))")
+        let log = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let demo = try DemoNetwork(directory: root, validators: 1, base: CLI.portBase(), log: log)
+        defer { demo.stop() }
+        try #require(demo.products(atLeast: 1) != nil, "up --demo: \(demo.up.text.suffix(2_000))")
         for command in commands {
-            let result = try Self.bash(command, node: "http://127.0.0.1:\(base + 500)", network: root.path)
+            let result = try Self.bash(command, node: demo.url, network: root.path)
             #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.output.suffix(1_000))")
         }
     }
@@ -72,6 +55,4 @@ import Testing
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
-
-    static func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 }

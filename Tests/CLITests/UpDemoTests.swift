@@ -8,8 +8,6 @@ import Testing
 /// `up --demo` on the same directory keeps the products instead of seeding
 /// them again. Bounded wait: 180 s.
 @Suite(.serialized) struct UpDemoTests {
-    static let waitSeconds = 180.0
-
     @Test func r6_3_1_3_upDemoSeedsEveryProductAndPrintsItsURL() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("up-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -25,33 +23,13 @@ import Testing
     static func runUp(_ root: URL, base: Int, keepLog: URL? = nil) throws -> [String] {
         let log = keepLog ?? root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".log")
         defer { if keepLog == nil { try? FileManager.default.removeItem(at: log) } }
-        try #require(FileManager.default.createFile(atPath: log.path, contents: nil))
-        let child = Process()
-        child.executableURL = CLI.binaryURL
-        child.arguments = ["up", "--demo", "--validators", "4", "--dir", root.path,
-                           "--base-port", String(base), "--http-base-port", String(base + 500)]
-        child.standardOutput = try FileHandle(forWritingTo: log)
-        child.standardError = child.standardOutput
-        try child.run()
-        defer {
-            if child.isRunning { child.terminate() }
-            child.waitUntilExit()
+        let demo = try DemoNetwork(directory: root, validators: 4, base: base, log: log)
+        defer { demo.stop() }
+        guard let products = demo.products(atLeast: 4) else {
+            Issue.record("up --demo printed no products: \(demo.up.text.suffix(3_000))")
+            return []
         }
-        let deadline = Date().addingTimeInterval(waitSeconds)
-        while Date() < deadline, child.isRunning {
-            let lines = text(log).split(separator: "\n").map(String.init)
-            let demo = lines.filter { $0.hasPrefix("demo-product ") }
-            if demo.count >= 4 {
-                child.terminate()
-                child.waitUntilExit()
-                #expect(child.terminationStatus == 0, "\(text(log).suffix(1_500))")
-                return demo
-            }
-            Thread.sleep(forTimeInterval: 0.5)
-        }
-        Issue.record("up --demo printed no products: \(text(log).suffix(3_000))")
-        return []
+        #expect(demo.stop(), "\(demo.up.text.suffix(1_500))")
+        return products
     }
-
-    static func text(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
 }
