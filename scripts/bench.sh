@@ -10,11 +10,11 @@ work="${BENCH_DIR:-/tmp/crosstrace-bench}"
 # Pre-signed transactions per load run: enough for warm-up + window at well
 # above the rates measured so far (the run stops early if they run out).
 if [ "$mode" = quick ]; then
-  repeats=2; seconds=15; warmup=5; nat_seconds=10; pg_seconds=8; events=20000; codes=2000; samples=500; load_codes=1000
-  std_txs=40000; nat_txs=10000
+  repeats=2; seconds=10; warmup=3; nat_seconds=5; pg_seconds=4; events=10000; codes=1000; samples=300; load_codes=1000
+  std_txs=20000; nat_txs=5000; sig_seconds=1
 else
-  repeats=3; seconds=60; warmup=10; nat_seconds=30; pg_seconds=20; events=1000000; codes=100000; samples=2000; load_codes=5000
-  std_txs=150000; nat_txs=40000
+  repeats=3; seconds=60; warmup=10; nat_seconds=20; pg_seconds=10; events=1000000; codes=100000; samples=2000; load_codes=5000
+  std_txs=120000; nat_txs=25000; sig_seconds=3
 fi
 rm -rf "$work"; mkdir -p "$work"; chmod 755 "$work"
 out="$work/results.jsonl"; : > "$out"
@@ -33,7 +33,7 @@ cores=$(nproc)
 
 for profile in standard national; do
   for run in $(seq 1 "$repeats"); do
-    record "sig_$profile" "$run" "$("$bench" sig-bound --profile "$profile" --cores "$cores" --validators 4 --seconds 3)"
+    record "sig_$profile" "$run" "$("$bench" sig-bound --profile "$profile" --cores "$cores" --validators 4 --seconds "$sig_seconds")"
   done
 done
 

@@ -50,8 +50,14 @@ public struct MembershipView {
     /// that needs both: issue 7, the trace contract read it twice per record).
     public func writer(signer: PublicKey, block: InformationBlock, at height: Height)
         -> (decision: WriteDecision, participant: Participant?) {
-        guard let participant = participant(signer: signer) else { return (.notRegistered, nil) }
-        return (Self.decision(participant, block: block, at: height), participant)
+        Self.writer(participant(signer: signer), block: block, at: height)
+    }
+
+    /// The write decision for a participant entry already read (nil: not registered).
+    public static func writer(_ participant: Participant?, block: InformationBlock, at height: Height)
+        -> (decision: WriteDecision, participant: Participant?) {
+        guard let participant else { return (.notRegistered, nil) }
+        return (decision(participant, block: block, at: height), participant)
     }
 
     private static func decision(_ participant: Participant, block: InformationBlock, at height: Height) -> WriteDecision {

@@ -62,12 +62,17 @@ struct TraceSession {
     let membership: MembershipView
     let position: RecordPosition
     let transactionID: TransactionID
+    /// The signer's participant entry, read once per transaction (a batch of a hundred
+    /// records decoded it a hundred times: issue 7). Membership does not change within
+    /// a trace transaction, so every check of it sees the same entry.
+    let signer: Participant?
 
     init(context: ContractContext, hash: HashAlgorithm, membershipContract: String) {
         self.context = context
         self.membership = MembershipView(context: context, contract: membershipContract)
         self.position = RecordPosition(height: context.height.rawValue, index: context.index)
         self.transactionID = context.transaction.id(hash)
+        self.signer = membership.participant(signer: context.transaction.signer)
     }
 
     var signerID: String { Participant.signerID(context.transaction.signer) }
@@ -75,7 +80,7 @@ struct TraceSession {
 
     /// The signer as a participant verified in this block, or a refusal.
     func verifiedSigner() throws(MembershipRefusal) -> Participant {
-        guard let participant = membership.participant(signer: context.transaction.signer) else {
+        guard let participant = signer else {
             throw MembershipRefusal(.forbidden, field: "signer", rule: "notRegistered: not a participant (R-6.3.1.2)")
         }
         let status = participant.status(at: height)

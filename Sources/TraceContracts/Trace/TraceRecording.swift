@@ -74,7 +74,7 @@ enum TraceRecording {
     /// Only a verified participant whose node kind writes `block` and
     /// whose Table 5 roles include information provider records.
     static func checkWriter(_ session: TraceSession, block: InformationBlock) throws(MembershipRefusal) -> Participant {
-        let (decision, found) = session.membership.writer(signer: session.context.transaction.signer, block: block, at: session.height)
+        let (decision, found) = MembershipView.writer(session.signer, block: block, at: session.height)
         guard decision.isAllowed, let writer = found else {
             throw MembershipRefusal(.forbidden, field: "signer",
                 rule: "\(decision.rawValue): may not write the \(block.rawValue) block; writers are "

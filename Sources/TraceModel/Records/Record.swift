@@ -97,7 +97,8 @@ public struct Record: Sendable, Hashable, Codable {
             self.location = try LocationFix(json: fix, path: path + ".location")
         }
         do {
-            self.data = try RecordData(item: item, checked: Data(data.serialized().utf8))
+            // Member order does not matter to the decoder: no key sort, no String detour (issue 7).
+            self.data = try RecordData(item: item, checked: JSONEncoder().encode(data))
         } catch let error as ModelValidationError {
             throw error
         } catch {

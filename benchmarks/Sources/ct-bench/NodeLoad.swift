@@ -44,8 +44,9 @@ struct NodeLoad: AsyncParsableCommand {
 }
 
 /// Signs `count` transactions on every core.
-func presign(_ count: Int, _ make: @escaping @Sendable (Int) throws -> Transaction) throws -> [Transaction] {
-    let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+func presign(_ count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+             _ make: @escaping @Sendable (Int) throws -> Transaction) throws -> [Transaction] {
+    let parts = max(1, threads)
     let chunk = (count + parts - 1) / parts
     let results = UnsafeResults(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
