@@ -128,9 +128,6 @@ public final class BlockStore {
         try access { try pool.write { try StoreWrites.block(block, hash: hash, into: $0) } }
     }
 
-    /// Drops the cached preview (tests: force a commit to execute afresh).
-    func forgetPreview() { lastPreview = nil }
-
     /// Applies, in order, the stored blocks above the applied height. A
     /// stored block that cannot be read or applied is dropped with every
     /// stored block above it (block sync fetches them again) and reported in
