@@ -61,7 +61,6 @@ stop_network() {
 node_pids() { grep -o '^node[0-9]* pid=[0-9]*' "$work/net-$1/up.log" | sed 's/.*pid=//'; }
 # Peak RSS (MB) of the node processes, the largest of them.
 peak_rss() { local m=0 v; for p in $(node_pids "$1"); do v=$(awk '/VmHWM/{print $2}' /proc/$p/status); [ "$v" -gt "$m" ] && m=$v; done; echo $((m / 1024)); }
-cpu_ticks() { local t=0; for p in $(node_pids "$1"); do t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
 urls="--url http://127.0.0.1:18080 --url http://127.0.0.1:18081 --url http://127.0.0.1:18082 --url http://127.0.0.1:18083"
 
 for profile in standard national; do
@@ -70,15 +69,13 @@ for profile in standard national; do
   for run in $(seq 1 "$runs"); do
     log "throughput $profile run $run ($secs s after $warmup s warm-up)"
     start_network "$profile" "$profile" 4
-    t0=$(cpu_ticks "$profile"); w0=$(date +%s.%N)
     result=$("$bench" load $urls --network "$work/net-$profile" --profile "$profile" --codes "$codes_issued" \
-      --seconds "$secs" --warmup "$warmup" --transactions "$txs" --inflight "${BENCH_INFLIGHT:-2000}")
-    t1=$(cpu_ticks "$profile"); w1=$(date +%s.%N)
+      --seconds "$secs" --warmup "$warmup" --transactions "$txs" --inflight "${BENCH_INFLIGHT:-2000}" \
+      --pids "$(node_pids "$profile" | paste -sd, -)")
     rss=$(peak_rss "$profile")
-    cpu=$(python3 -c "print(round(($t1-$t0)/$(getconf CLK_TCK)/($w1-$w0)/4*100,1))")
     stop_network "$profile"
     disk=$(python3 "$root/scripts/bench_disk.py" "$work/net-$profile/node0")
-    record "load_$profile" "$run" "$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); d.update(json.loads(sys.argv[2])); d.update(validator_rss_mb_max=$rss, node_cpu_percent=$cpu); print(json.dumps(d))" "$result" "$disk")"
+    record "load_$profile" "$run" "$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); d.update(json.loads(sys.argv[2])); d.update(validator_rss_mb_max=$rss); print(json.dumps(d))" "$result" "$disk")"
   done
 done
 

@@ -23,6 +23,7 @@ struct NodeLoad: AsyncParsableCommand {
     @Option(help: "Most transactions submitted and not yet committed.") var inflight = 6000
     @Option(help: "Record transactions to pre-sign (the run stops early if they run out).") var transactions = 250_000
     @Option(help: "Codes issued first; the records are spread over them.") var codes = 5_000
+    @Option(help: "The validators' process ids, comma-separated: their CPU in the window is reported.") var pids = ""
 
     func run() async throws {
         guard !urls.isEmpty else { throw ValidationError("--url: give at least one node URL") }
@@ -36,7 +37,17 @@ struct NodeLoad: AsyncParsableCommand {
         let setup = try await driver.run(issues, hash: hash, window: nil)
         guard (setup["committed"] as? Int) == codes else { throw BenchError("issuing codes: \(setup)") }
         let records = try presign(transactions) { try workload.record($0, time: now) }
-        let report = try await driver.run(records, hash: hash, window: (warmup, seconds))
+        let processes = pids.split(separator: ",").compactMap { Int32($0) }
+        let (warmup, seconds) = (warmup, seconds)
+        let sampling = Task { () -> [String: Double]? in
+            try? await Task.sleep(for: .seconds(warmup))
+            guard let start = CPUSample.take(pids: processes) else { return nil }
+            try? await Task.sleep(for: .seconds(seconds))
+            guard let end = CPUSample.take(pids: processes) else { return nil }
+            return CPUSample.report(start, end, nodes: processes.count, seconds: seconds)
+        }
+        var report = try await driver.run(records, hash: hash, window: (warmup, seconds))
+        if !processes.isEmpty, let cpu = await sampling.value { for (key, value) in cpu { report[key] = value } }
         let encoded = Double(records.reduce(0) { $0 + $1.wireBytes.count }) / Double(max(1, records.count))
         emit(report.merging(["profile": profile, "nodes": urls.count, "batch": batch, "codes": codes,
                              "tx_encoded_bytes": encoded.rounded()]) { a, _ in a })
