@@ -4,8 +4,9 @@ import TraceCrypto
 import TraceLedger
 import TraceModel
 
-/// Read-only trace and membership queries on committed state (issue 6 items 4–5),
-/// run on the host's loop like every other runtime call.
+/// Read-only trace and membership queries on committed state (issue 6 items 4–5):
+/// a trace without a proof reads a store snapshot off the loop (issue 7); proofs
+/// and membership run on the host's loop like every other runtime call.
 extension NodeHost {
     /// The committed `IssuedCode` of `key` (canonical key), the transactions its
     /// `TraceIndex` lists and the applied height, all read from one snapshot of the
@@ -94,14 +95,6 @@ extension NodeHost {
             return try genesis.hash()
         } catch {
             throw NodeServiceError(.storage, field: "genesis", rule: "\(error)")
-        }
-    }
-
-    static func read(_ store: BlockStore, _ key: [UInt8]) throws(NodeServiceError) -> [UInt8]? {
-        do throws(LedgerError) {
-            return try store.value(forKey: key)
-        } catch {
-            throw NodeServiceError(.storage, field: "state", rule: "\(error)")
         }
     }
 }
