@@ -61,7 +61,7 @@ import TraceConsensus
             (error as? LedgerError)?.code == .corrupted && (error as? LedgerError)?.field == "block_transactions"
         }
         #expect(try store.header(at: 1) != nil)
-        #expect { try store.committedTransactions(at: [(1, 0), (1, 2)]) } throws: { error in
+        #expect { try store.snapshotReader.read { try $0.committedTransactions(at: [(1, 0), (1, 2)]) } } throws: { error in
             (error as? LedgerError)?.code == .corrupted && (error as? LedgerError)?.field == "block_transactions"
         }
     }
@@ -72,13 +72,13 @@ import TraceConsensus
         let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
         for salt in 1...3 { try store.commit(try BlockStoreTests.nextBlock(store, count: 3, salt: salt)) }
         let positions: [(height: UInt64, index: UInt32)] = [(1, 0), (1, 2), (2, 1), (3, 0), (3, 2)]
-        let found = try store.committedTransactions(at: positions)
+        let found = try store.snapshotReader.read { try $0.committedTransactions(at: positions) }
         #expect(found.count == positions.count)
         for (position, entry) in zip(positions, found) {
             #expect(try entry.transaction == #require(try store.transaction(height: position.height, index: Int(position.index))))
             #expect(try entry.header == #require(try store.header(at: position.height)))
         }
-        #expect(try store.committedTransactions(at: []).isEmpty)
+        #expect(try store.snapshotReader.read { try $0.committedTransactions(at: []) }.isEmpty)
         // The off-driver reader sees the same committed height and state.
         let seen = try store.snapshotReader.read { snapshot in
             (try snapshot.appliedHeight(), try snapshot.value(forKey: Array("absent".utf8)),

@@ -70,10 +70,4 @@ public struct StoreSnapshot {
 extension BlockStore {
     /// A reader of committed data that any thread may use while this store's owner writes.
     public var snapshotReader: StoreSnapshotReader { StoreSnapshotReader(pool: pool) }
-
-    /// The transactions at `positions` with their blocks' headers, in one read.
-    public func committedTransactions(at positions: [(height: UInt64, index: UInt32)]) throws(LedgerError)
-        -> [(header: BlockHeader, transaction: Transaction)] {
-        try access { try snapshotReader.read { try $0.committedTransactions(at: positions) } }
-    }
 }
