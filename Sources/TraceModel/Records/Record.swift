@@ -97,8 +97,7 @@ public struct Record: Sendable, Hashable, Codable {
             self.location = try LocationFix(json: fix, path: path + ".location")
         }
         do {
-            // Member order does not matter to the decoder: no key sort, no String detour (issue 7).
-            self.data = try RecordData(item: item, checked: JSONEncoder().encode(data))
+            self.data = try RecordData(item: item, checked: data)
         } catch let error as ModelValidationError {
             throw error
         } catch {

@@ -39,27 +39,42 @@ public enum RecordData: Sendable, Hashable {
         }
     }
 
-    /// Builds typed data from a `data` object already checked against `item.dataSpec`.
-    init(item: RecordItem, checked json: Data) throws {
-        let d = JSONDecoder()
+    /// Builds typed data from a `data` object already checked against
+    /// `item.dataSpec`, decoded straight from the tree (issue 7).
+    init(item: RecordItem, checked json: JSONValue) throws {
+        try self.init(item: item, reader: JSONValueDecoder(json))
+    }
+
+    /// Builds typed data for `item` with `reader`.
+    init(item: RecordItem, reader d: some RecordDataReader) throws {
         switch item {
-        case .productMaterialsComponents: self = .materialsComponents(try d.decode(MaterialsComponents.self, from: json))
-        case .productProduction: self = .production(try d.decode(Production.self, from: json))
-        case .productFeatures: self = .productFeatures(try d.decode(ProductFeatures.self, from: json))
-        case .productCode: self = .productCode(try d.decode(ProductCode.self, from: json))
-        case .transactionOrder: self = .order(try d.decode(Order.self, from: json))
+        case .productMaterialsComponents: self = .materialsComponents(try d.read(MaterialsComponents.self))
+        case .productProduction: self = .production(try d.read(Production.self))
+        case .productFeatures: self = .productFeatures(try d.read(ProductFeatures.self))
+        case .productCode: self = .productCode(try d.read(ProductCode.self))
+        case .transactionOrder: self = .order(try d.read(Order.self))
         case .transactionCrossBorderCollection:
-            self = .crossBorderCollection(try d.decode(CrossBorderCollection.self, from: json))
-        case .transactionProductCode: self = .transactionProductCode(try d.decode(TransactionProductCode.self, from: json))
-        case .logisticsTally: self = .tally(try d.decode(Tally.self, from: json))
-        case .logisticsTransport: self = .transport(try d.decode(Transport.self, from: json))
-        case .logisticsWarehousing: self = .warehousing(try d.decode(Warehousing.self, from: json))
-        case .logisticsDelivery: self = .delivery(try d.decode(Delivery.self, from: json))
-        case .logisticsDeliveryException: self = .deliveryException(try d.decode(DeliveryException.self, from: json))
-        case .customsDeclaration: self = .declaration(try d.decode(Declaration.self, from: json))
-        case .customsClearanceStatus: self = .clearanceStatus(try d.decode(ClearanceStatusUpdate.self, from: json))
+            self = .crossBorderCollection(try d.read(CrossBorderCollection.self))
+        case .transactionProductCode: self = .transactionProductCode(try d.read(TransactionProductCode.self))
+        case .logisticsTally: self = .tally(try d.read(Tally.self))
+        case .logisticsTransport: self = .transport(try d.read(Transport.self))
+        case .logisticsWarehousing: self = .warehousing(try d.read(Warehousing.self))
+        case .logisticsDelivery: self = .delivery(try d.read(Delivery.self))
+        case .logisticsDeliveryException: self = .deliveryException(try d.read(DeliveryException.self))
+        case .customsDeclaration: self = .declaration(try d.read(Declaration.self))
+        case .customsClearanceStatus: self = .clearanceStatus(try d.read(ClearanceStatusUpdate.self))
         }
     }
+}
+
+/// What reads one item's typed data: `JSONValueDecoder` on the node; tests
+/// compare it with `JSONDecoder` reading the same data as text.
+protocol RecordDataReader {
+    func read<T: Decodable>(_ type: T.Type) throws -> T
+}
+
+extension JSONValueDecoder: RecordDataReader {
+    func read<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
 }
 
 extension RecordPayload {

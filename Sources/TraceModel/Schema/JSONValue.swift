@@ -28,6 +28,10 @@ public indirect enum JSONValue: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let tree = decoder as? JSONValueDecoder {
+            self = tree.value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
