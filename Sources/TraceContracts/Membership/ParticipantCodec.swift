@@ -34,7 +34,12 @@ extension Participant {
 
     /// The participant stored as `bytes`, or `nil` if they are not one.
     init?(canonicalBytes bytes: [UInt8]) {
+        if let known = ParticipantMemo.shared.participant(bytes) {
+            self = known
+            return
+        }
         guard let decoded = try? Self.decode(bytes) else { return nil }
+        ParticipantMemo.shared.insert(decoded, for: bytes)
         self = decoded
     }
 

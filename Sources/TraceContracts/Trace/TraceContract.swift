@@ -113,9 +113,16 @@ struct TraceSession {
     /// Lists this transaction in the trace index of each of `keys`.
     mutating func touch(_ keys: [String]) throws(MembershipRefusal) {
         for key in keys {
-            var index = (context.get(TraceKeys.index(key))).flatMap { try? TraceIndex(canonicalBytes: $0) } ?? TraceIndex()
-            try index.append(TraceIndexEntry(height: position.height, index: position.index, transactionID: transactionID))
-            context.put(TraceKeys.index(key), index.canonicalBytes)
+            let indexKey = TraceKeys.index(key)
+            let entry = TraceIndexEntry(height: position.height, index: position.index, transactionID: transactionID)
+            let stored = context.get(indexKey)
+            if let stored, let appended = try TraceIndex.appending(entry, to: stored) {
+                context.put(indexKey, appended)
+                continue
+            }
+            var index = stored.flatMap { try? TraceIndex(canonicalBytes: $0) } ?? TraceIndex()
+            try index.append(entry)
+            context.put(indexKey, index.canonicalBytes)
         }
     }
 

@@ -35,7 +35,7 @@ public struct Executor: Sendable {
     }
 
     public func execute(_ transactions: [Transaction], height: Height, time: Timestamp, state: any StateReader) -> BlockExecution {
-        var pending: [[UInt8]: [UInt8]?] = [:]
+        var pending: [StateKey: [UInt8]?] = [:]
         var seen = Set<TransactionID>()
         var receipts: [Receipt] = []
         receipts.reserveCapacity(transactions.count)
@@ -55,13 +55,13 @@ public struct Executor: Sendable {
             }
             receipts.append(Receipt(transactionID: id, index: UInt32(index), code: outcome.code, detail: outcome.detail))
         }
-        let changes = pending.map { StateChange(key: $0.key, value: $0.value) }
+        let changes = pending.map { StateChange(key: $0.key.bytes, value: $0.value) }
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
         return BlockExecution(receipts: receipts, changes: changes)
     }
 
     private func apply(_ transaction: Transaction, signatureValid: Bool, height: Height, index: UInt32, time: Timestamp,
-                       state: any StateReader, pending: inout [[UInt8]: [UInt8]?]) -> ContractOutcome {
+                       state: any StateReader, pending: inout [StateKey: [UInt8]?]) -> ContractOutcome {
         do throws(LedgerError) {
             try transaction.checkFields(chain: chain, profile: profile)
             guard signatureValid else { throw Transaction.badSignature }
