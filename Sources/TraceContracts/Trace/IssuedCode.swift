@@ -27,9 +27,11 @@ public struct IssuedCode: Sendable, Hashable {
     /// Completeness against the unit's traceability mode.
     public var completeness: TraceCompleteness { TraceCompleteness(recordedItems, mode: mode) }
 
-    mutating func noteRecorded(_ item: RecordItem) {
-        guard !recordedItems.contains(item) else { return }
+    /// Adds `item` to the items recorded; false when it was there already.
+    mutating func noteRecorded(_ item: RecordItem) -> Bool {
+        guard !recordedItems.contains(item) else { return false }
         recordedItems = (recordedItems + [item]).sorted()
+        return true
     }
 
     var canonicalBytes: [UInt8] {

@@ -64,8 +64,8 @@ enum TraceRecording {
                     at: session.position, record: record)
         let units = [checked.key] + (try session.allContents(of: checked.key))
         for unit in units {
-            guard var held = session.code(unit) else { continue }
-            held.noteRecorded(checked.item)
+            // An item already noted leaves the stored code as it is (issue 7).
+            guard var held = session.code(unit), held.noteRecorded(checked.item) else { continue }
             session.put(held)
         }
         try session.touch(units)

@@ -42,6 +42,7 @@ public struct Executor: Sendable {
         let signatureValid = verifier.verify(transactions.map {
             SignatureCheck(message: $0.signingBytes, publicKey: $0.signer, signature: $0.signature)
         })
+        let cache = BlockStateCache(state)
         for (index, transaction) in transactions.enumerated() {
             let id = transaction.id(profile.hash)
             let outcome: ContractOutcome
@@ -51,7 +52,7 @@ public struct Executor: Sendable {
                 outcome = ContractOutcome(.duplicate, "transaction already committed")
             } else {
                 outcome = apply(transaction, signatureValid: signatureValid[index], height: height, index: UInt32(index),
-                                time: time, state: state, pending: &pending)
+                                time: time, state: cache, pending: &pending)
             }
             receipts.append(Receipt(transactionID: id, index: UInt32(index), code: outcome.code, detail: outcome.detail))
         }
@@ -61,7 +62,7 @@ public struct Executor: Sendable {
     }
 
     private func apply(_ transaction: Transaction, signatureValid: Bool, height: Height, index: UInt32, time: Timestamp,
-                       state: any StateReader, pending: inout [StateKey: [UInt8]?]) -> ContractOutcome {
+                       state: BlockStateCache, pending: inout [StateKey: [UInt8]?]) -> ContractOutcome {
         do throws(LedgerError) {
             try transaction.checkFields(chain: chain, profile: profile)
             guard signatureValid else { throw Transaction.badSignature }
