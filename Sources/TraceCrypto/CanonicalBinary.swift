@@ -35,10 +35,9 @@ public struct CanonicalWriter: Sendable {
     /// UTF-8 text with a 4-byte length prefix.
     public mutating func writeString(_ value: String) { writeBytes(Array(value.utf8)) }
 
+    /// The low `width` bytes of `value`, most significant first, in one append.
     private mutating func appendBigEndian(_ value: UInt64, width: Int) {
-        for shift in stride(from: (width - 1) * 8, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-        }
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0.suffix(width)) }
     }
 }
 

@@ -23,18 +23,19 @@ enum StoreWrites {
     }
 
     static func execution(_ execution: BlockExecution, height: UInt64, into db: Database) throws {
-        for receipt in execution.receipts {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO transactions (id, height, position) VALUES (?, ?, ?)")
-                .execute(arguments: [Data(receipt.transactionID.bytes), Int64(height), Int64(receipt.index)])
-            try db.cachedStatement(sql: "INSERT INTO receipts (height, position, bytes) VALUES (?, ?, ?)")
-                .execute(arguments: [Int64(height), Int64(receipt.index), Data(receipt.canonicalBytes)])
+        let transaction = try db.cachedStatement(sql: "INSERT OR IGNORE INTO transactions (id, height, position) VALUES (?, ?, ?)")
+        let receipt = try db.cachedStatement(sql: "INSERT INTO receipts (height, position, bytes) VALUES (?, ?, ?)")
+        for row in execution.receipts {
+            try transaction.execute(arguments: [Data(row.transactionID.bytes), Int64(height), Int64(row.index)])
+            try receipt.execute(arguments: [Int64(height), Int64(row.index), Data(row.canonicalBytes)])
         }
+        let put = try db.cachedStatement(sql: "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)")
+        let delete = try db.cachedStatement(sql: "DELETE FROM state WHERE key = ?")
         for change in execution.changes {
             if let value = change.value {
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)")
-                    .execute(arguments: [Data(change.key), Data(value)])
+                try put.execute(arguments: [Data(change.key), Data(value)])
             } else {
-                try db.cachedStatement(sql: "DELETE FROM state WHERE key = ?").execute(arguments: [Data(change.key)])
+                try delete.execute(arguments: [Data(change.key)])
             }
         }
     }
