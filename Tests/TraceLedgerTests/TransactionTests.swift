@@ -34,6 +34,29 @@ import TraceTestSupport
     }
 
     /// The id covers the body, never the signature: two signatures, one id.
+    /// The id is remembered per transaction, and asking under another hash never returns the first.
+    @Test func r5_3_1_idsUnderBothHashesStayApart() throws {
+        let transaction = try Self.t1()
+        for _ in 0..<2 {
+            #expect(transaction.id(.sm3).description == Self.t1SM3)
+            #expect(transaction.id(.sha256).description == Self.t1SHA256)
+        }
+    }
+
+    /// Equal transactions are those with equal canonical wire bytes, however each was made.
+    @Test func r5_3_1_equalityIsTheWireForm() throws {
+        let signed = try Self.t1()
+        let read = try Transaction(wireBytes: Array(Self.t1Wire.utf8))
+        #expect(read == signed)
+        #expect(Set([read, signed]).count == 1)
+        let other = try Transaction.sign(chain: "cbetc", contract: "kv", action: "put",
+                                         payload: ["key": .string("sku-1"), "value": .string("hello")],
+                                         nonce: "000102030405060708090a0b0c0d0e10", time: 1_767_225_600_000,
+                                         signer: try Ed25519Signer(seed: Self.seed))
+        #expect(other != signed)
+        #expect(Set([read, signed, other]).count == 2)
+    }
+
     @Test func idIgnoresTheSignature() throws {
         let signer = P256Signer()
         let make = { () throws -> Transaction in

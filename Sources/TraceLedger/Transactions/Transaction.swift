@@ -1,3 +1,4 @@
+import Synchronization
 import TraceCrypto
 
 /// A signed request to a contract (issue 5 item 1, R-5.3.1): chain, contract,
@@ -6,23 +7,64 @@ import TraceCrypto
 /// signature — and the id is the chain profile's hash of those bytes, so
 /// re-signing the same body never changes the id (docs/encoding.md).
 public struct Transaction: Hashable, Sendable {
-    public let chain: String
-    public let contract: String
-    public let action: String
+    /// The fields, held once: a transaction is copied into the mempool, blocks,
+    /// previews and receipts, and copying ten reference-counted fields each time
+    /// was 3 % of a validator's CPU under load (issue 7).
+    private final class Storage: Sendable {
+        let chain: String
+        let contract: String
+        let action: String
+        let payload: [String: CanonicalJSON]
+        let signer: PublicKey
+        let nonce: String
+        let time: Int64
+        let signature: Signature
+        let signingBytes: [UInt8]
+        let wireBytes: [UInt8]
+        /// The last id asked for, with its algorithm.
+        let id = Mutex<(algorithm: HashAlgorithm, id: TransactionID)?>(nil)
+
+        init(fields: TransactionFields, signature: Signature, signingBytes: [UInt8], wireBytes: [UInt8]) {
+            self.chain = fields.chain
+            self.contract = fields.contract
+            self.action = fields.action
+            self.payload = fields.payload
+            self.signer = fields.signer
+            self.nonce = fields.nonce
+            self.time = fields.time
+            self.signature = signature
+            self.signingBytes = signingBytes
+            self.wireBytes = wireBytes
+        }
+    }
+
+    private let storage: Storage
+
+    public var chain: String { storage.chain }
+    public var contract: String { storage.contract }
+    public var action: String { storage.action }
     /// The contract's input: a JSON object.
-    public let payload: [String: CanonicalJSON]
-    public let signer: PublicKey
+    public var payload: [String: CanonicalJSON] { storage.payload }
+    public var signer: PublicKey { storage.signer }
     /// 32 lowercase hex digits (128 random bits).
-    public let nonce: String
+    public var nonce: String { storage.nonce }
     /// The client's clock, milliseconds since the Unix epoch.
-    public let time: Int64
-    public let signature: Signature
+    public var time: Int64 { storage.time }
+    public var signature: Signature { storage.signature }
     /// `crosstrace/tx/v1\n` ‖ JCS(body).
-    public let signingBytes: [UInt8]
+    public var signingBytes: [UInt8] { storage.signingBytes }
     /// The canonical wire form (`wireJSON`'s bytes), serialised once here:
     /// blocks, gossip, the mempool and the store all carry these bytes, and
     /// re-serialising them on each use was a fifth of a validator's CPU (issue 7).
-    public let wireBytes: [UInt8]
+    public var wireBytes: [UInt8] { storage.wireBytes }
+
+    /// Equal canonical wire bytes are equal transactions: the wire form holds
+    /// every field and the signature, written one way only.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.wireBytes == rhs.storage.wireBytes
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.wireBytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 
     /// A transaction from checked fields; `fields` must already satisfy `TransactionRules`.
     init(fields: TransactionFields, signature: Signature) throws(LedgerError) {
@@ -47,16 +89,7 @@ public struct Transaction: Hashable, Sendable {
     }
 
     private init(fields: TransactionFields, signature: Signature, signingBytes: [UInt8], wireBytes: [UInt8]) {
-        self.chain = fields.chain
-        self.contract = fields.contract
-        self.action = fields.action
-        self.payload = fields.payload
-        self.signer = fields.signer
-        self.nonce = fields.nonce
-        self.time = fields.time
-        self.signature = signature
-        self.signingBytes = signingBytes
-        self.wireBytes = wireBytes
+        storage = Storage(fields: fields, signature: signature, signingBytes: signingBytes, wireBytes: wireBytes)
     }
 
     /// Builds, checks and signs a transaction.
@@ -74,9 +107,14 @@ public struct Transaction: Hashable, Sendable {
         return transaction
     }
 
-    /// The id under hash `algorithm` (the chain profile's hash).
+    /// The id under hash `algorithm` (the chain profile's hash), hashed once
+    /// per transaction: the mempool, the executor, the store and receipts all
+    /// ask for it.
     public func id(_ algorithm: HashAlgorithm) -> TransactionID {
-        TransactionID(bytes: TransactionSigningBytes.transactionId(of: signingBytes, hash: algorithm))
+        if let known = storage.id.withLock({ $0 }), known.algorithm == algorithm { return known.id }
+        let id = TransactionID(bytes: TransactionSigningBytes.transactionId(of: signingBytes, hash: algorithm))
+        storage.id.withLock { $0 = (algorithm, id) }
+        return id
     }
 
     /// Whether the signature is valid for the signing bytes under the signer's key.
