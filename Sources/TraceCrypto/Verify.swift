@@ -16,8 +16,7 @@ extension PublicKey {
                   let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawBytes) else { return false }
             return key.isValidSignature(signature.rawBytes, for: message)
         case .p256:
-            guard rawBytes.count == 65, rawBytes[0] == 4, signature.rawBytes.count == 64,
-                  let key = try? P256.Signing.PublicKey(x963Representation: rawBytes),
+            guard signature.rawBytes.count == 64, let key = P256KeyCache.publicKey(rawBytes),
                   let ecdsa = try? P256.Signing.ECDSASignature(rawRepresentation: signature.rawBytes) else { return false }
             return key.isValidSignature(ecdsa, for: message)
         case .sm2:
@@ -34,8 +33,7 @@ extension PublicKey {
                 throw TraceCryptoError(.invalidKey, field: "publicKey", reason: "Ed25519 public key must be 32 bytes")
             }
         case .p256:
-            guard rawBytes.count == 65, rawBytes[0] == 4,
-                  (try? P256.Signing.PublicKey(x963Representation: rawBytes)) != nil else {
+            guard P256KeyCache.publicKey(rawBytes) != nil else {
                 throw TraceCryptoError(.invalidKey, field: "publicKey", reason: "not an uncompressed P-256 point on the curve")
             }
         case .sm2:

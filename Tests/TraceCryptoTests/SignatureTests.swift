@@ -85,6 +85,22 @@ import TraceTestSupport
         #expect(throws: TraceCryptoError.self) { try PublicKey(algorithm: algorithm, rawBytes: []).validate() }
     }
 
+    /// Parsed P-256 keys are cached (issue 7); past the cache's capacity every
+    /// key still verifies, and an off-curve point is refused every time.
+    @Test func r5_3_4_p256KeysVerifyPastTheCacheCapacity() throws {
+        let first = SigningKey.generate(.p256)
+        let message = Array("batch 7".utf8)
+        let signature = try first.signer.sign(message)
+        #expect(first.publicKey.isValidSignature(signature, for: message))
+        for _ in 0..<(P256KeyCache.capacity + 1) { try SigningKey.generate(.p256).publicKey.validate() }
+        #expect(first.publicKey.isValidSignature(signature, for: message))
+        var offCurve = first.publicKey.rawBytes
+        offCurve[64] ^= 1
+        for _ in 0..<2 {
+            #expect(!PublicKey(algorithm: .p256, rawBytes: offCurve).isValidSignature(signature, for: message))
+        }
+    }
+
     @Test func r5_3_4_sm2PrivateKeyRangeIsChecked() {
         #expect(throws: TraceCryptoError.self) { try SM2Signer(privateKey: [UInt8](repeating: 0, count: 32)) }
         #expect(throws: TraceCryptoError.self) { try SM2Signer(privateKey: SM2Curve.subtractOne(SM2Key.order)) }
