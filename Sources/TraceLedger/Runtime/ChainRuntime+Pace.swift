@@ -1,13 +1,14 @@
 import TraceConsensus
 import TraceCrypto
 
-/// The minimum block interval (`ChainRuntimeSetup.blockIntervalMilliseconds`,
+/// The minimum interval between empty blocks (`ChainRuntimeSetup.blockIntervalMilliseconds`,
 /// node.toml `block_interval_ms`): after a commit the next height starts
 /// only once the interval has passed, so an idle chain does not produce
 /// empty blocks as fast as the network allows. It starts at once when the
-/// interval is 0, when the mempool already holds a full block, when the
-/// decision came by block sync, or when the next height's proposal arrives
-/// (its proposer has decided to go). Consensus messages of the next height
+/// interval is 0, when a transaction waits in the mempool (waiting to fill
+/// a block added up to the interval to every transaction's latency under
+/// moderate load, issue 7), when the decision came by block sync, or when
+/// the next height's proposal arrives (its proposer has decided to go). Consensus messages of the next height
 /// that arrive in the meantime are held (bounded) and fed after the start.
 extension ChainRuntime {
     /// Messages of the next height held while waiting, at most.
@@ -16,7 +17,7 @@ extension ChainRuntime {
     /// After a commit: starts the next height now, or arms the wake-up.
     func beginNextHeight() throws {
         let interval = setup.blockIntervalMilliseconds
-        guard interval > 0, !catchingUp, !mempoolHoldsFullBlock else {
+        guard interval > 0, !catchingUp, !transactionsWait else {
             // A lone validator decides every height inside this call: start
             // the next one from a wake-up, so its owner's loop gets a turn
             // (HTTP, signals) between heights instead of never returning.
@@ -32,10 +33,8 @@ extension ChainRuntime {
         clock.scheduleWake(afterMilliseconds: interval)
     }
 
-    /// Whether the waiting transactions fill a block (by count or bytes).
-    var mempoolHoldsFullBlock: Bool {
-        mempool.count >= setup.blockTransactionsMax || mempool.bytes >= setup.reapBytesMax
-    }
+    /// Whether a transaction waits, so the next block would not be empty.
+    var transactionsWait: Bool { mempool.count > 0 }
 
     /// Whether the runtime waits for the interval before the next height.
     public var isWaitingForInterval: Bool { nextHeightAt != nil }

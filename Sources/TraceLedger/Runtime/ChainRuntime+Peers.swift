@@ -12,7 +12,7 @@ extension ChainRuntime {
             admitted.append(transaction)
         }
         gossip(admitted)
-        if mempoolHoldsFullBlock { startWaitingHeight() }
+        if transactionsWait { startWaitingHeight() }
         return results
     }
 
@@ -69,7 +69,7 @@ extension ChainRuntime {
         guard !transactions.isEmpty, transactions.count <= RuntimeMessage.transactionsMax else { return }
         let results = mempool.admit(transactions, now: clock.now())
         gossipedAdmitted += results.filter { $0.rejection == nil }.count
-        if mempoolHoldsFullBlock { startWaitingHeight() }
+        if transactionsWait { startWaitingHeight() }
     }
 
     /// The decided block of `height` with its certificate: the kept decision
