@@ -89,14 +89,20 @@ extension TraceAPI {
 
     /// The answer's JSON (sorted keys, slashes unescaped) with `proof` added when there is one,
     /// written by one `JSONEncoder` pass (no `JSONSerialization` round trip: its key sort
-    /// compared strings through the locale and took most of a query's time, issue 7).
+    /// compared strings through the locale and took most of a query's time, issue 7);
+    /// without a proof by `TraceAnswerJSON`, the same bytes without the generic encoder.
     static func answerResponse(_ answer: TraceAnswer, proof: ProofBundle?) throws -> Response {
+        if proof == nil, let bytes = TraceAnswerJSON.bytes(answer) { return jsonResponse(bytes) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(AnswerBody(answer: answer, proof: proof?.json))
+        return jsonResponse(try encoder.encode(AnswerBody(answer: answer, proof: proof?.json)))
+    }
+
+    /// A 200 JSON response of `bytes` and a newline.
+    static func jsonResponse(_ bytes: some Collection<UInt8>) -> Response {
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(data.count + 1)
-        buffer.writeBytes(data)
+        buffer.reserveCapacity(bytes.count + 1)
+        buffer.writeBytes(bytes)
         buffer.writeInteger(UInt8(0x0a))
         return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
     }

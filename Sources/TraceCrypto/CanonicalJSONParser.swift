@@ -3,32 +3,59 @@
 /// levels. Refuses what JCS transaction bodies may not contain: fractions and
 /// exponents, integers beyond ±(2^53 − 1), duplicate member names, lone
 /// surrogates, invalid UTF-8, and trailing bytes.
+///
+/// Reads the input through one unsafe buffer (no per-byte retain or bounds
+/// check) and makes an ASCII string straight from its bytes without a second
+/// validation pass: transaction decoding at admission and every trace query
+/// run through here (issue 7).
 public struct CanonicalJSONParser {
     public static let sizeMaxDefault = 1 << 20
     /// Members an object's storage is made for up front (a record's fields fit without a resize).
     static let objectCapacity = 12
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
+    /// Which array's elements may be read as `null` (see `CanonicalJSONPruning`).
+    let pruning: CanonicalJSONPruning?
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>, pruning: CanonicalJSONPruning?) {
+        self.bytes = bytes
+        self.pruning = pruning
+    }
 
     public static func parse(_ bytes: [UInt8], sizeMax: Int = sizeMaxDefault) throws(CanonicalJSONError) -> CanonicalJSON {
+        try parse(bytes, sizeMax: sizeMax, pruning: nil)
+    }
+
+    /// `parse`, reading the elements of `pruning`'s array that it does not keep as `null`
+    /// in their places; nil `pruning` is a whole parse.
+    public static func parse(_ bytes: [UInt8], sizeMax: Int = sizeMaxDefault,
+                             pruning: CanonicalJSONPruning?) throws(CanonicalJSONError) -> CanonicalJSON {
         guard bytes.count <= sizeMax else { throw CanonicalJSONError(.tooLarge, offset: sizeMax) }
-        var parser = CanonicalJSONParser(bytes)
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.offset == bytes.count else { throw CanonicalJSONError(.trailingBytes, offset: parser.offset) }
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            var parser = CanonicalJSONParser(buffer, pruning: pruning)
+            return Result { () throws(CanonicalJSONError) -> CanonicalJSON in try parser.parseDocument() }
+        }
+        return try result.get()
+    }
+
+    mutating func parseDocument() throws(CanonicalJSONError) -> CanonicalJSON {
+        let value = try parseValue(depth: 0, path: pruning == nil ? nil : 0)
+        skipWhitespace()
+        guard offset == bytes.count else { throw CanonicalJSONError(.trailingBytes, offset: offset) }
         return value
     }
 
-    private mutating func parseValue(depth: Int) throws(CanonicalJSONError) -> CanonicalJSON {
+    /// `path`: how many names of the pruned array's path lead here (nil: off that path).
+    mutating func parseValue(depth: Int, path: Int?) throws(CanonicalJSONError) -> CanonicalJSON {
         guard depth <= CanonicalJSON.depthMax else { throw CanonicalJSONError(.tooDeep, offset: offset) }
         skipWhitespace()
         guard let byte = peek() else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
         switch byte {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth)
-        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "{"): return try parseObject(depth: depth, path: path)
+        case UInt8(ascii: "["):
+            if let pruning, path == pruning.path.count { return try parsePrunedArray(depth: depth, pruning) }
+            return try parseArray(depth: depth)
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
@@ -38,7 +65,7 @@ public struct CanonicalJSONParser {
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(CanonicalJSONError) -> CanonicalJSON {
+    private mutating func parseObject(depth: Int, path: Int?) throws(CanonicalJSONError) -> CanonicalJSON {
         offset += 1
         var members: [String: CanonicalJSON] = [:]
         skipWhitespace()
@@ -51,7 +78,7 @@ public struct CanonicalJSONParser {
             let key = try parseString()
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
-            let value = try parseValue(depth: depth + 1)
+            let value = try parseValue(depth: depth + 1, path: childPath(path, key: key))
             guard members.updateValue(value, forKey: key) == nil else {
                 throw CanonicalJSONError(.duplicateKey, offset: keyOffset)
             }
@@ -62,13 +89,18 @@ public struct CanonicalJSONParser {
         }
     }
 
+    private func childPath(_ path: Int?, key: String) -> Int? {
+        guard let path, let pruning, path < pruning.path.count, pruning.path[path] == key else { return nil }
+        return path + 1
+    }
+
     private mutating func parseArray(depth: Int) throws(CanonicalJSONError) -> CanonicalJSON {
         offset += 1
         var items: [CanonicalJSON] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "]") { offset += 1; return .array(items) }
         while true {
-            items.append(try parseValue(depth: depth + 1))
+            items.append(try parseValue(depth: depth + 1, path: nil))
             skipWhitespace()
             if peek() == UInt8(ascii: ",") { offset += 1; continue }
             try expect(UInt8(ascii: "]"))
@@ -76,7 +108,7 @@ public struct CanonicalJSONParser {
         }
     }
 
-    private mutating func parseInteger() throws(CanonicalJSONError) -> Int64 {
+    mutating func parseInteger() throws(CanonicalJSONError) -> Int64 {
         let start = offset
         let negative = peek() == UInt8(ascii: "-")
         if negative { offset += 1 }
@@ -98,24 +130,34 @@ public struct CanonicalJSONParser {
     }
 
     /// A string: an escape-free run becomes a `String` straight from the input bytes
-    /// (the common case); one with escapes is rebuilt byte by byte.
-    private mutating func parseString() throws(CanonicalJSONError) -> String {
+    /// (the common case; an all-ASCII run needs no UTF-8 validation); one with
+    /// escapes is rebuilt byte by byte.
+    mutating func parseString() throws(CanonicalJSONError) -> String {
         let start = offset
         offset += 1
         var end = offset
+        var seen: UInt8 = 0
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: bytes[offset..<end], as: UTF8.self) else {
-                    throw CanonicalJSONError(.invalidUTF8, offset: start)
+                let run = UnsafeBufferPointer(rebasing: bytes[offset..<end])
+                let text: String
+                if seen < 0x80 {
+                    text = String(decoding: run, as: UTF8.self)
+                } else {
+                    guard let valid = String(validating: run, as: UTF8.self) else {
+                        throw CanonicalJSONError(.invalidUTF8, offset: start)
+                    }
+                    text = valid
                 }
                 offset = end + 1
                 return text
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            seen |= byte
             end += 1
         }
-        var raw = Array(bytes[offset..<end])
+        var raw = Array(UnsafeBufferPointer(rebasing: bytes[offset..<end]))
         offset = end
         return try parseEscapedString(start: start, into: &raw)
     }
@@ -135,12 +177,24 @@ public struct CanonicalJSONParser {
         }
     }
 
+    /// The byte a one-letter escape stands for (RFC 8259 §7), or nil.
+    private static func simpleEscape(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x22, 0x5c, 0x2f: byte
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0c
+        case UInt8(ascii: "n"): 0x0a
+        case UInt8(ascii: "r"): 0x0d
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
     private mutating func parseEscape(into raw: inout [UInt8]) throws(CanonicalJSONError) {
         let escapeOffset = offset - 1
         guard let byte = peek() else { throw CanonicalJSONError(.invalidEscape, offset: escapeOffset) }
         offset += 1
-        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f, 0x62: 0x08, 0x66: 0x0c, 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09]
-        if let mapped = simple[byte] { raw.append(mapped); return }
+        if let mapped = Self.simpleEscape(byte) { raw.append(mapped); return }
         guard byte == UInt8(ascii: "u") else { throw CanonicalJSONError(.invalidEscape, offset: escapeOffset) }
         var scalar = try parseHex4()
         if (0xDC00...0xDFFF).contains(scalar) { throw CanonicalJSONError(.loneSurrogate, offset: escapeOffset) }
@@ -177,20 +231,25 @@ public struct CanonicalJSONParser {
         }
     }
 
-    private mutating func expectLiteral(_ literal: String) throws(CanonicalJSONError) {
-        for byte in literal.utf8 { try expect(byte) }
+    mutating func expectLiteral(_ literal: StaticString) throws(CanonicalJSONError) {
+        let text = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        for byte in text { try expect(byte) }
     }
 
-    private mutating func expect(_ byte: UInt8) throws(CanonicalJSONError) {
+    mutating func expect(_ byte: UInt8) throws(CanonicalJSONError) {
         guard peek() == byte else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
         offset += 1
     }
 
-    private func peek(_ ahead: Int = 0) -> UInt8? {
+    func peek(_ ahead: Int = 0) -> UInt8? {
         offset + ahead < bytes.count ? bytes[offset + ahead] : nil
     }
 
-    private mutating func skipWhitespace() {
-        while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d { offset += 1 }
+    mutating func skipWhitespace() {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d else { return }
+            offset += 1
+        }
     }
 }

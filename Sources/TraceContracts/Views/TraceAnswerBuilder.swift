@@ -14,7 +14,7 @@ public enum TraceAnswerBuilder {
         let sorted = entries.sorted { $0.position < $1.position }
         let supersededBy = corrections(sorted)
         let containers = TraceAnswerParts.containers(sorted, key: issued.key)
-        let related = Set([issued.key] + containers.map(\.container))
+        let related = Self.related(key: issued.key, containers: containers)
         var timeline: [TimelineEntry] = []
         var recorded: [RecordItem] = []
         var exceptions: [TraceException] = []
@@ -35,6 +35,18 @@ public enum TraceAnswerBuilder {
                            containers: containers,
                            completeness: TraceCompleteness(recorded, mode: issued.mode),
                            exceptions: exceptions, anomalies: TraceAnswerParts.anomalies(route, sorted))
+    }
+
+    /// The codes whose records make timeline lines of unit `key`: its own and those of
+    /// the containers it was in, found from the aggregation events among `entries`
+    /// (in any order). Records in a `recordBatch` about other codes never reach the
+    /// answer, so a reader may leave them out (issue 7).
+    public static func relatedCodes(key: String, entries: [CommittedTransaction]) -> Set<String> {
+        related(key: key, containers: TraceAnswerParts.containers(entries.sorted { $0.position < $1.position }, key: key))
+    }
+
+    static func related(key: String, containers: [ContainerStay]) -> Set<String> {
+        Set([key] + containers.map(\.container))
     }
 
     /// The timeline lines of one transaction: one per record of a `recordBatch`

@@ -39,10 +39,18 @@ public struct StoreSnapshot {
     /// timeline). A position with no stored transaction is a `corrupted` store, named.
     public func committedTransactions(at positions: [(height: UInt64, index: UInt32)]) throws
         -> [(header: BlockHeader, transaction: Transaction)] {
+        try committedWires(at: positions).map { ($0.header, try Transaction(storedWire: $0.wire)) }
+    }
+
+    /// The stored canonical wire bytes at `positions`, each with its block's header,
+    /// for a reader that decodes only what it needs (issue 7). A position with no
+    /// stored transaction is a `corrupted` store, named.
+    public func committedWires(at positions: [(height: UInt64, index: UInt32)]) throws
+        -> [(header: BlockHeader, wire: [UInt8])] {
         let headerRow = try db.cachedStatement(sql: "SELECT header FROM blocks WHERE height = ?")
         let transactionRow = try db.cachedStatement(sql: "SELECT bytes FROM block_transactions WHERE height = ? AND position = ?")
         var headers: [UInt64: BlockHeader] = [:]
-        var found: [(header: BlockHeader, transaction: Transaction)] = []
+        var found: [(header: BlockHeader, wire: [UInt8])] = []
         found.reserveCapacity(positions.count)
         for position in positions {
             let header: BlockHeader
@@ -57,7 +65,7 @@ public struct StoreSnapshot {
             guard let bytes = try Data.fetchOne(transactionRow, arguments: [Int64(position.height), Int64(position.index)]) else {
                 throw Self.missing(position)
             }
-            found.append((header, try Transaction(storedWire: Array(bytes))))
+            found.append((header, Array(bytes)))
         }
         return found
     }

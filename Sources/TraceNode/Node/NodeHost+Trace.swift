@@ -55,10 +55,11 @@ extension NodeHost {
                 } catch {
                     throw NodeServiceError(.storage, field: "index", rule: "the stored trace index of \(key): \(error)")
                 }
-                let found = try snapshot.committedTransactions(at: index.entries.map { (height: $0.height, index: $0.index) })
-                let entries = zip(index.entries, found).map { entry, found in
-                    CommittedTransaction(height: entry.height, index: entry.index, time: found.header.time, transaction: found.transaction)
+                let wires = try snapshot.committedWires(at: index.entries.map { (height: $0.height, index: $0.index) })
+                let stored = zip(index.entries, wires).map { entry, found in
+                    TraceEntryReader.Stored(height: entry.height, index: entry.index, time: found.header.time, wire: found.wire)
                 }
+                let entries = try TraceEntryReader.entries(key: key, stored: stored)
                 return TraceLookup(issued: issued, index: index, entries: entries, height: try snapshot.appliedHeight(), proof: nil)
             }
         } catch let error as NodeServiceError {
@@ -103,6 +104,8 @@ extension NodeHost {
 public struct TraceLookup: Sendable {
     public let issued: IssuedCode
     public let index: TraceIndex
+    /// Read by `TraceEntryReader`: a `recordBatch` keeps only the records the
+    /// unit's answer shows (issue 7); feed them to `TraceAnswerBuilder` only.
     public let entries: [CommittedTransaction]
     /// The applied height the answer was read at.
     public let height: UInt64
