@@ -2,7 +2,10 @@
 /// Integers are limited to ±(2^53 − 1) so every language's JSON reads them
 /// exactly; amounts travel as decimal strings ("12.50"), never as numbers.
 /// Serialised by RFC 8785 (JSON Canonicalization Scheme, JCS).
-public indirect enum CanonicalJSON: Hashable, Sendable {
+///
+/// Not `indirect`: arrays and dictionaries already hold their elements out of
+/// line, and boxing every string and integer cost an allocation each (issue 7).
+public enum CanonicalJSON: Hashable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -55,7 +58,7 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
 
     /// RFC 8785 §3.2.3: member names sorted by their UTF-16 code units.
     static func sortedMembers(_ members: [String: CanonicalJSON]) -> [(key: String, value: CanonicalJSON)] {
-        members.sorted { Array($0.key.utf16).lexicographicallyPrecedes(Array($1.key.utf16)) }
+        members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
     }
 
     /// RFC 8785 §3.2.2.2 (ECMAScript JSON.stringify): escape `"` `\` and

@@ -2,7 +2,10 @@ import Foundation
 
 /// A parsed JSON value, so records can be checked field by field with JSON
 /// paths in the errors before they become typed values.
-public indirect enum JSONValue: Sendable, Hashable, Codable {
+///
+/// Not `indirect`: arrays and dictionaries already hold their elements out of
+/// line, so a string or number needs no box of its own (issue 7).
+public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)
