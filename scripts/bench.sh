@@ -70,7 +70,7 @@ for profile in standard national; do
     log "throughput $profile run $run ($secs s after $warmup s warm-up)"
     start_network "$profile" "$profile" 4
     result=$("$bench" load $urls --network "$work/net-$profile" --profile "$profile" --codes "$codes_issued" \
-      --seconds "$secs" --warmup "$warmup" --transactions "$txs" --inflight "${BENCH_INFLIGHT:-2000}" \
+      --seconds "$secs" --warmup "$warmup" --transactions "$txs" --inflight "${BENCH_INFLIGHT:-1200}" \
       --pids "$(node_pids "$profile" | paste -sd, -)")
     rss=$(peak_rss "$profile")
     stop_network "$profile"

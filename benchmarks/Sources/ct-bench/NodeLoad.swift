@@ -49,7 +49,7 @@ struct NodeLoad: AsyncParsableCommand {
         var report = try await driver.run(records, hash: hash, window: (warmup, seconds))
         if !processes.isEmpty, let cpu = await sampling.value { for (key, value) in cpu { report[key] = value } }
         let encoded = Double(records.reduce(0) { $0 + $1.wireBytes.count }) / Double(max(1, records.count))
-        emit(report.merging(["profile": profile, "nodes": urls.count, "batch": batch, "codes": codes,
+        emit(report.merging(["profile": profile, "nodes": urls.count, "batch": batch, "codes": codes, "inflight": inflight,
                              "tx_encoded_bytes": encoded.rounded()]) { a, _ in a })
     }
 }
