@@ -25,6 +25,9 @@ record() { echo "{\"phase\":\"$1\",\"run\":$2,\"data\":$3}" >> "$out"; }
 log "release build"
 build_start=$(date +%s)
 (cd "$root" && swift build -c release --product crosstrace --scratch-path .build-release >&2)
+# SwiftPM keeps the build plan of the path dependency (the project itself)
+# and misses source files added since: drop the plan so it is made afresh.
+rm -f "$root/benchmarks/.build/release.yaml" "$root/benchmarks/.build/release/description.json"
 (cd "$root/benchmarks" && swift build -c release --product ct-bench >&2)
 build_seconds=$(( $(date +%s) - build_start ))
 measure_start=$(date +%s)
