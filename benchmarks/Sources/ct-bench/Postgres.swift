@@ -18,14 +18,20 @@ struct PostgresOptions: ParsableArguments {
     }
 }
 
-/// Runs `body` while the client's connection pool runs.
+/// Runs `body` while the client's connection pool runs; the body is a child
+/// task started after the pool's, so it does not lease a connection before
+/// `run()` has begun (PostgresNIO warns when it does).
 func withPostgres<T: Sendable>(_ options: PostgresOptions, _ body: @escaping @Sendable (PostgresClient) async throws -> T) async throws -> T {
     let client = options.client()
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask { await client.run(); return nil }
-        let result = try await body(client)
-        group.cancelAll()
-        return result
+        group.addTask { try await body(client) }
+        while let finished = try await group.next() {
+            guard let result = finished else { continue }
+            group.cancelAll()
+            return result
+        }
+        throw CancellationError()
     }
 }
 
