@@ -32,21 +32,35 @@ extension CanonicalJSONParser {
 
     private mutating func findMember(_ name: String) throws(CanonicalJSONError) -> CanonicalJSON? {
         skipWhitespace()
+        var found: CanonicalJSON?
+        try walkMembers { parser, key throws(CanonicalJSONError) in
+            if key == name {
+                found = try parser.parseValue(depth: 1, path: nil)
+                return true
+            }
+            try parser.skipValue(depth: 1)
+            return false
+        }
+        return found
+    }
+
+    /// Reads the object at `offset` member by member: the name and colon here,
+    /// the value by `value`, which returns true to stop after it.
+    private mutating func walkMembers(_ value: (inout Self, String) throws(CanonicalJSONError) -> Bool) throws(CanonicalJSONError) {
         try expect(UInt8(ascii: "{"))
         skipWhitespace()
-        if peek() == UInt8(ascii: "}") { return nil }
+        if peek() == UInt8(ascii: "}") { offset += 1; return }
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
             let key = try parseString()
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
-            if key == name { return try parseValue(depth: 1, path: nil) }
-            try skipValue(depth: 1)
+            if try value(&self, key) { return }
             skipWhitespace()
             if peek() == UInt8(ascii: ",") { offset += 1; continue }
             try expect(UInt8(ascii: "}"))
-            return nil
+            return
         }
     }
 
@@ -75,23 +89,17 @@ extension CanonicalJSONParser {
     private mutating func skimElement(depth: Int, member: String) throws(CanonicalJSONError) -> String? {
         guard peek() == UInt8(ascii: "{") else { try skipValue(depth: depth); return nil }
         guard depth <= CanonicalJSON.depthMax else { throw CanonicalJSONError(.tooDeep, offset: offset) }
-        offset += 1
         var found: String?
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") { offset += 1; return nil }
-        while true {
-            skipWhitespace()
-            guard peek() == UInt8(ascii: "\"") else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
-            let key = try parseString()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            if key == member, peek() == UInt8(ascii: "\"") { found = try parseString() } else { try skipValue(depth: depth + 1) }
-            skipWhitespace()
-            if peek() == UInt8(ascii: ",") { offset += 1; continue }
-            try expect(UInt8(ascii: "}"))
-            return found
+        try walkMembers { parser, key throws(CanonicalJSONError) in
+            parser.skipWhitespace()
+            if key == member, parser.peek() == UInt8(ascii: "\"") {
+                found = try parser.parseString()
+            } else {
+                try parser.skipValue(depth: depth + 1)
+            }
+            return false
         }
+        return found
     }
 
     /// Moves past one value, checking its structure but building nothing.

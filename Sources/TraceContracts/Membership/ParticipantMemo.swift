@@ -1,4 +1,5 @@
 import Synchronization
+import TraceCrypto
 
 /// Participants already decoded, by their stored bytes: a pure function's
 /// memo. Every trace transaction reads its signer's entry, and decoding it
@@ -8,26 +9,19 @@ import Synchronization
 final class ParticipantMemo: Sendable {
     static let shared = ParticipantMemo(capacity: 1 << 12)
     private let capacity: Int
-    private let generations = Mutex<(young: [StoredBytes: Participant], old: [StoredBytes: Participant])>(([:], [:]))
+    private let generations = Mutex<(young: [ByteKey: Participant], old: [ByteKey: Participant])>(([:], [:]))
 
     init(capacity: Int) { self.capacity = capacity }
 
     func participant(_ bytes: [UInt8]) -> Participant? {
-        let key = StoredBytes(bytes)
+        let key = ByteKey(bytes)
         return generations.withLock { $0.young[key] ?? $0.old[key] }
     }
 
     func insert(_ participant: Participant, for bytes: [UInt8]) {
         generations.withLock { memo in
             if memo.young.count >= capacity / 2 { memo = (young: [:], old: memo.young) }
-            memo.young[StoredBytes(bytes)] = participant
+            memo.young[ByteKey(bytes)] = participant
         }
     }
-}
-
-/// Stored bytes as a dictionary key, hashed in one call.
-struct StoredBytes: Hashable, Sendable {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }

@@ -25,10 +25,8 @@ extension TraceIndex {
         var bytes = stored
         let count = UInt32(layout.count + 1)
         for shift in 0..<4 { bytes[layout.countOffset + shift] = UInt8(truncatingIfNeeded: count >> (24 - 8 * shift)) }
-        Layout.append(UInt64(entry.height), width: 8, to: &bytes)
-        Layout.append(UInt64(entry.index), width: 4, to: &bytes)
-        Layout.append(UInt64(entry.transactionID.bytes.count), width: 4, to: &bytes)
-        bytes.append(contentsOf: entry.transactionID.bytes)
+        // The entry as the index's own encoder writes it: past the header and count.
+        bytes += TraceIndex(entries: [entry]).canonicalBytes.dropFirst(layout.countOffset + 4)
         return bytes
     }
 
@@ -59,10 +57,6 @@ extension TraceIndex {
             guard Int(Self.uint(bytes, at: start + 12, width: 4)) == idLength else { return nil }
             return RecordPosition(height: Self.uint(bytes, at: start, width: 8),
                                   index: UInt32(Self.uint(bytes, at: start + 8, width: 4)))
-        }
-
-        static func append(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
-            for shift in stride(from: (width - 1) * 8, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
         }
 
         static func uint(_ bytes: [UInt8], at offset: Int, width: Int) -> UInt64 {

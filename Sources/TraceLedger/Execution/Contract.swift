@@ -54,12 +54,12 @@ public struct ContractContext {
     let namespace: [UInt8]
     let state: BlockStateCache
     /// Writes of the block's earlier accepted transactions, by full key.
-    private var blockWrites: [StateKey: [UInt8]?]
+    private var blockWrites: [ByteKey: [UInt8]?]
     /// This transaction's writes, by full key.
-    private(set) var writes: [StateKey: [UInt8]?] = [:]
+    private(set) var writes: [ByteKey: [UInt8]?] = [:]
 
     init(transaction: Transaction, height: Height, index: UInt32, time: Timestamp, state: BlockStateCache,
-         blockWrites: [StateKey: [UInt8]?]) {
+         blockWrites: [ByteKey: [UInt8]?]) {
         self.transaction = transaction
         self.height = height
         self.index = index
@@ -73,7 +73,7 @@ public struct ContractContext {
     public static func namespace(of name: String) -> [UInt8] { Array(name.utf8) + [0] }
 
     public func get(_ key: [UInt8]) -> [UInt8]? {
-        let full = StateKey(namespace + key)
+        let full = ByteKey(namespace + key)
         if let written = writes[full] ?? blockWrites[full] { return written }
         return state.value(full)
     }
@@ -81,31 +81,22 @@ public struct ContractContext {
     /// Reads key `key` of another contract's namespace (read-only), as the
     /// block's earlier accepted transactions left it.
     public func read(contract name: String, key: [UInt8]) -> [UInt8]? {
-        let full = StateKey(Self.namespace(of: name) + key)
+        let full = ByteKey(Self.namespace(of: name) + key)
         if let written = writes[full] ?? blockWrites[full] { return written }
         return state.value(full)
     }
 
-    public mutating func put(_ key: [UInt8], _ value: [UInt8]) { writes[StateKey(namespace + key)] = .some(value) }
+    public mutating func put(_ key: [UInt8], _ value: [UInt8]) { writes[ByteKey(namespace + key)] = .some(value) }
 
-    public mutating func delete(_ key: [UInt8]) { writes[StateKey(namespace + key)] = .some(nil) }
+    public mutating func delete(_ key: [UInt8]) { writes[ByteKey(namespace + key)] = .some(nil) }
 
     /// Ends the transaction: the block's writes, with this transaction's added when `keep`.
-    mutating func finish(keep: Bool) -> [StateKey: [UInt8]?] {
-        var out: [StateKey: [UInt8]?] = [:]
+    mutating func finish(keep: Bool) -> [ByteKey: [UInt8]?] {
+        var out: [ByteKey: [UInt8]?] = [:]
         swap(&out, &blockWrites)
         if keep { for (key, value) in writes { out[key] = value } }
         return out
     }
-}
-
-/// A full state key as a dictionary key, hashed in one call over its bytes
-/// (`[UInt8]`'s own hashing feeds the hasher byte by byte: 2 % of a
-/// validator's CPU in block execution, issue 7).
-struct StateKey: Hashable {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }
 
 /// The parent state as one block's execution reads it: each key is read from
@@ -116,11 +107,11 @@ struct StateKey: Hashable {
 /// memory (issue 7: SQLite point reads were 6 % of a validator's CPU).
 final class BlockStateCache {
     private let state: any StateReader
-    private var values: [StateKey: [UInt8]?] = [:]
+    private var values: [ByteKey: [UInt8]?] = [:]
 
     init(_ state: any StateReader) { self.state = state }
 
-    func value(_ key: StateKey) -> [UInt8]? {
+    func value(_ key: ByteKey) -> [UInt8]? {
         if let known = values[key] { return known }
         let value = state.value(forKey: key.bytes)
         values[key] = .some(value)

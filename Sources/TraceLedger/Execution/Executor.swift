@@ -35,7 +35,7 @@ public struct Executor: Sendable {
     }
 
     public func execute(_ transactions: [Transaction], height: Height, time: Timestamp, state: any StateReader) -> BlockExecution {
-        var pending: [StateKey: [UInt8]?] = [:]
+        var pending: [ByteKey: [UInt8]?] = [:]
         var seen = Set<TransactionID>()
         var receipts: [Receipt] = []
         receipts.reserveCapacity(transactions.count)
@@ -62,7 +62,7 @@ public struct Executor: Sendable {
     }
 
     private func apply(_ transaction: Transaction, signatureValid: Bool, height: Height, index: UInt32, time: Timestamp,
-                       state: BlockStateCache, pending: inout [StateKey: [UInt8]?]) -> ContractOutcome {
+                       state: BlockStateCache, pending: inout [ByteKey: [UInt8]?]) -> ContractOutcome {
         do throws(LedgerError) {
             try transaction.checkFields(chain: chain, profile: profile)
             guard signatureValid else { throw Transaction.badSignature }

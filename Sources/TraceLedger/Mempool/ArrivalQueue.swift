@@ -1,3 +1,5 @@
+import TraceCrypto
+
 /// A transaction waiting in the mempool, with its id and wire size.
 struct PoolEntry: Sendable {
     let transaction: Transaction
@@ -13,7 +15,7 @@ struct ArrivalQueue: Sendable {
     private var positions: [TransactionID: Int] = [:]
     /// The waiting ids by canonical wire bytes: a block's transactions that
     /// wait here are taken as they are instead of being decoded again.
-    private var byWire: [WireKey: TransactionID] = [:]
+    private var byWire: [ByteKey: TransactionID] = [:]
     private(set) var bytes = 0
 
     var count: Int { positions.count }
@@ -22,7 +24,7 @@ struct ArrivalQueue: Sendable {
 
     /// The waiting transaction whose canonical wire form is `wire`.
     func transaction(wire: [UInt8]) -> Transaction? {
-        guard let id = byWire[WireKey(bytes: wire)], let position = positions[id] else { return nil }
+        guard let id = byWire[ByteKey(wire)], let position = positions[id] else { return nil }
         return slots[position]?.transaction
     }
 
@@ -32,7 +34,7 @@ struct ArrivalQueue: Sendable {
     mutating func append(_ entry: PoolEntry) {
         precondition(positions[entry.id] == nil, "a waiting id is refused as a duplicate before admission")
         positions[entry.id] = slots.count
-        byWire[WireKey(bytes: entry.transaction.wireBytes)] = entry.id
+        byWire[ByteKey(entry.transaction.wireBytes)] = entry.id
         slots.append(entry)
         bytes += entry.bytes
     }
@@ -41,7 +43,7 @@ struct ArrivalQueue: Sendable {
     mutating func remove(_ id: TransactionID) -> PoolEntry? {
         guard let position = positions.removeValue(forKey: id), let entry = slots[position] else { return nil }
         slots[position] = nil
-        byWire.removeValue(forKey: WireKey(bytes: entry.transaction.wireBytes))
+        byWire.removeValue(forKey: ByteKey(entry.transaction.wireBytes))
         bytes -= entry.bytes
         if slots.count > 2 * positions.count + 64 { compact() }
         return entry
@@ -52,15 +54,5 @@ struct ArrivalQueue: Sendable {
         for (position, entry) in slots.enumerated() {
             if let entry { positions[entry.id] = position }
         }
-    }
-}
-
-/// Wire bytes as a dictionary key, hashed in one call over the buffer (an
-/// array of bytes hashes byte by byte: 740 calls for a trace record).
-struct WireKey: Hashable, Sendable {
-    let bytes: [UInt8]
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -33,11 +33,11 @@ extension Transaction {
         }
         guard case .object(let members) = json else { throw LedgerError(.malformed, field: "transaction", rule: "a JSON object") }
         let (fields, signature) = try Self.checkedFields(members)
-        guard Self.signingBody(ofWire: wire, signature: signature) != nil else {
+        guard let thinned = Self(fields: fields, signature: signature, exactWire: wire) else {
             try self.init(storedWire: wire, limits: limits)
             return
         }
-        try self.init(fields: fields, signature: signature, canonicalWire: wire)
+        self = thinned
     }
 
     /// The top-level `action` of stored wire bytes, read without parsing the rest

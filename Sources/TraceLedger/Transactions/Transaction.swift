@@ -11,13 +11,7 @@ public struct Transaction: Hashable, Sendable {
     /// previews and receipts, and copying ten reference-counted fields each time
     /// was 3 % of a validator's CPU under load (issue 7).
     private final class Storage: Sendable {
-        let chain: String
-        let contract: String
-        let action: String
-        let payload: [String: CanonicalJSON]
-        let signer: PublicKey
-        let nonce: String
-        let time: Int64
+        let fields: TransactionFields
         let signature: Signature
         let signingBytes: [UInt8]
         let wireBytes: [UInt8]
@@ -25,13 +19,7 @@ public struct Transaction: Hashable, Sendable {
         let id = Mutex<(algorithm: HashAlgorithm, id: TransactionID)?>(nil)
 
         init(fields: TransactionFields, signature: Signature, signingBytes: [UInt8], wireBytes: [UInt8]) {
-            self.chain = fields.chain
-            self.contract = fields.contract
-            self.action = fields.action
-            self.payload = fields.payload
-            self.signer = fields.signer
-            self.nonce = fields.nonce
-            self.time = fields.time
+            self.fields = fields
             self.signature = signature
             self.signingBytes = signingBytes
             self.wireBytes = wireBytes
@@ -40,16 +28,19 @@ public struct Transaction: Hashable, Sendable {
 
     private let storage: Storage
 
-    public var chain: String { storage.chain }
-    public var contract: String { storage.contract }
-    public var action: String { storage.action }
+    /// The signed fields, as checked.
+    var fields: TransactionFields { storage.fields }
+
+    public var chain: String { storage.fields.chain }
+    public var contract: String { storage.fields.contract }
+    public var action: String { storage.fields.action }
     /// The contract's input: a JSON object.
-    public var payload: [String: CanonicalJSON] { storage.payload }
-    public var signer: PublicKey { storage.signer }
+    public var payload: [String: CanonicalJSON] { storage.fields.payload }
+    public var signer: PublicKey { storage.fields.signer }
     /// 32 lowercase hex digits (128 random bits).
-    public var nonce: String { storage.nonce }
+    public var nonce: String { storage.fields.nonce }
     /// The client's clock, milliseconds since the Unix epoch.
-    public var time: Int64 { storage.time }
+    public var time: Int64 { storage.fields.time }
     public var signature: Signature { storage.signature }
     /// `crosstrace/tx/v1\n` ‖ JCS(body).
     public var signingBytes: [UInt8] { storage.signingBytes }
@@ -69,8 +60,9 @@ public struct Transaction: Hashable, Sendable {
     /// A transaction from checked fields; `fields` must already satisfy `TransactionRules`.
     init(fields: TransactionFields, signature: Signature) throws(LedgerError) {
         do {
-            let signingBytes = try TransactionSigningBytes.of(fields.body)
-            let wireBytes = try Self.wireBytes(signingBytes: signingBytes, body: fields.body, signature: signature)
+            let body = fields.body
+            let signingBytes = try TransactionSigningBytes.of(body)
+            let wireBytes = try Self.wireBytes(signingBytes: signingBytes, body: body, signature: signature)
             self.init(fields: fields, signature: signature, signingBytes: signingBytes, wireBytes: wireBytes)
         } catch {
             throw LedgerError(.invalidField, field: "payload", rule: "\(error)")
@@ -81,10 +73,17 @@ public struct Transaction: Hashable, Sendable {
     /// the signing bytes are the wire bytes with the signature member cut out
     /// (the inverse of `wireBytes(signingBytes:…)`), not a new serialisation.
     init(fields: TransactionFields, signature: Signature, canonicalWire wire: [UInt8]) throws(LedgerError) {
-        guard let body = Self.signingBody(ofWire: wire, signature: signature) else {
+        if let stored = Self(fields: fields, signature: signature, exactWire: wire) {
+            self = stored
+        } else {
             try self.init(fields: fields, signature: signature)
-            return
         }
+    }
+
+    /// The transaction whose wire bytes are exactly `wire`, or nil when the
+    /// signature member cannot be cut out of them (never re-serialised).
+    init?(fields: TransactionFields, signature: Signature, exactWire wire: [UInt8]) {
+        guard let body = Self.signingBody(ofWire: wire, signature: signature) else { return nil }
         self.init(fields: fields, signature: signature, signingBytes: TransactionSigningBytes.domainTag + body, wireBytes: wire)
     }
 

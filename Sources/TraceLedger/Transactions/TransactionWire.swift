@@ -63,11 +63,6 @@ extension Transaction {
         return .object(members)
     }
 
-    var fields: TransactionFields {
-        TransactionFields(chain: chain, contract: contract, action: action, payload: payload, signer: signer,
-                          nonce: nonce, time: time)
-    }
-
     /// Reads a client's wire JSON (any whitespace and member order), bounded by
     /// `limits`, and checks every field. Does not check the signature: see `check`.
     public init(wireBytes: [UInt8], limits: TransactionLimits = TransactionLimits()) throws(LedgerError) {

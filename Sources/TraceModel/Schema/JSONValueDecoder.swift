@@ -73,11 +73,11 @@ enum JSONValueScalar {
 
     static func float(_ value: JSONValue, _ path: [any CodingKey]) throws -> Float {
         let number = try double(value, path)
-        guard let narrowed = Float(exactly: number) ?? (abs(number) <= Double(Float.greatestFiniteMagnitude) ? Float(number) : nil) else {
+        guard abs(number) <= Double(Float.greatestFiniteMagnitude) else {
             throw DecodingError.dataCorrupted(DecodingError.Context(
                 codingPath: path, debugDescription: "Number \(number) does not fit in Float."))
         }
-        return narrowed
+        return Float(number)
     }
 
     /// A whole number that fits `T`; `1.5` or `1e30` for an `Int` is an error, as in `JSONDecoder`.
