@@ -65,16 +65,14 @@ extension TraceAPI {
     /// The canonical key of a path segment in any form `TraceCode.parse` reads (percent-decoded);
     /// 400 `invalidCode` naming the GS1 rule broken.
     static func traceKey(_ raw: String) throws(APIError) -> String {
-        guard raw.utf8.count <= 4_096, let text = raw.removingPercentEncoding else {
+        guard raw.utf8.count <= 4_096, let text = raw.removingPercentEncodingSafe else {
             throw APIError(.badRequest, code: "invalidCode", field: "code", message: "not a percent-encoded trace code")
         }
         do {
-            return try TraceCode.parse(text, referenceDate: try CalendarDate("2000-01-01")).key
-        } catch let error as TraceCodeError {
+            return try TraceCode.parse(text, referenceDate: .formCheckReference).key
+        } catch {
             throw APIError(.badRequest, code: "invalidCode", field: "code",
                            message: "\(error.field): \(error.rule) [\(error.code.rawValue)]")
-        } catch {
-            throw APIError(.badRequest, code: "invalidCode", field: "code", message: "not a trace code")
         }
     }
 

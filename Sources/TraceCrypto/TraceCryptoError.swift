@@ -39,19 +39,24 @@ public enum Hex {
 
     /// Decodes hex (either case, no prefix, no spaces); throws `.invalidHex` otherwise.
     public static func decode(_ text: String, field: String = "hex") throws(TraceCryptoError) -> [UInt8] {
-        let chars = Array(text.utf8)
-        guard chars.count % 2 == 0 else { throw TraceCryptoError(.invalidHex, field: field, reason: "odd number of digits") }
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count / 2)
-        var index = 0
-        while index < chars.count {
-            guard let high = nibble(chars[index]), let low = nibble(chars[index + 1]) else {
-                throw TraceCryptoError(.invalidHex, field: field, reason: "not a hex digit")
+        var text = text
+        let decoded = text.withUTF8 { chars -> [UInt8]? in
+            guard chars.count % 2 == 0 else { return nil }
+            return [UInt8](unsafeUninitializedCapacity: chars.count / 2) { out, written in
+                var index = 0
+                while index < chars.count {
+                    guard let high = nibble(chars[index]), let low = nibble(chars[index + 1]) else { return }
+                    out[written] = high << 4 | low
+                    written += 1
+                    index += 2
+                }
             }
-            out.append(high << 4 | low)
-            index += 2
         }
-        return out
+        guard let decoded, decoded.count * 2 == text.utf8.count else {
+            let reason = text.utf8.count % 2 == 0 ? "not a hex digit" : "odd number of digits"
+            throw TraceCryptoError(.invalidHex, field: field, reason: reason)
+        }
+        return decoded
     }
 
     private static func nibble(_ char: UInt8) -> UInt8? {

@@ -67,7 +67,7 @@ import TraceConsensus
     }
 
     /// A trace timeline's transactions read in one go are those read one by one,
-    /// each with its own block's header (issue 7, R-6.3.1.3).
+    /// each with its own block's time (issue 7, R-6.3.1.3).
     @Test func r6_3_1_3_timelineReadInOneGo() throws {
         let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
         for salt in 1...3 { try store.commit(try BlockStoreTests.nextBlock(store, count: 3, salt: salt)) }
@@ -76,7 +76,7 @@ import TraceConsensus
         #expect(found.count == positions.count)
         for (position, entry) in zip(positions, found) {
             #expect(try entry.transaction == #require(try store.transaction(height: position.height, index: Int(position.index))))
-            #expect(try entry.header == #require(try store.header(at: position.height)))
+            #expect(try entry.time == #require(try store.header(at: position.height)).time)
         }
         #expect(try store.snapshotReader.read { try $0.committedTransactions(at: []) }.isEmpty)
         // The off-driver reader sees the same committed height and state.
@@ -87,5 +87,26 @@ import TraceConsensus
         #expect(seen.0 == store.appliedHeight && seen.0 == 3)
         #expect(seen.1 == nil)
         #expect(seen.2 == found.map(\.transaction))
+    }
+
+    /// A snapshot read sees one applied height even when a block commits while
+    /// it reads; the next read sees the new block; a failed read leaves no
+    /// transaction open (issue 7, R-6.3.1.3).
+    @Test func r6_3_1_3_snapshotIsOneHeight() throws {
+        let store = try BlockStoreTests.open(try BlockStoreTests.temporaryPath())
+        try store.commit(try BlockStoreTests.nextBlock(store, count: 2, salt: 1))
+        let next = try BlockStoreTests.nextBlock(store, count: 2, salt: 2)
+        let seen = try store.snapshotReader.read { snapshot in
+            let before = try snapshot.appliedHeight()
+            try store.commit(next)
+            let blocks = try Int.fetchOne(snapshot.db, sql: "SELECT COUNT(*) FROM blocks")
+            return (before, try snapshot.appliedHeight(), blocks)
+        }
+        #expect(seen.0 == 1 && seen.1 == 1 && seen.2 == 1)
+        #expect(try store.snapshotReader.read { try $0.appliedHeight() } == 2)
+        struct Refused: Error {}
+        #expect(throws: Refused.self) { try store.snapshotReader.read { _ in throw Refused() } }
+        #expect(try store.snapshotReader.read { try $0.committedTransactions(at: [(2, 1)]) }.map(\.transaction)
+            == [next.transactions[1]])
     }
 }

@@ -105,6 +105,24 @@ import TraceTestSupport
         }
     }
 
+    /// A trace timeline reads a stored header's time from its prefix alone: the
+    /// decoded header's time, with and without a previous hash; bytes that do
+    /// not begin like a header are `malformed` naming the header (issue 7, R-6.3.1.3).
+    @Test(arguments: CryptoProfile.allCases)
+    func r6_3_1_3_headerTimeFromPrefix(profile: CryptoProfile) throws {
+        for height in [UInt64(1), 2, 9] {
+            let header = try Self.block(height: height, count: 2, profile: profile).header
+            #expect(try BlockHeader.time(canonicalBytes: header.canonicalBytes) == header.time)
+            #expect(try BlockHeader.time(canonicalBytes: header.canonicalBytes[...]) == header.time)
+            let namesHeader = { (error: any Error) in
+                (error as? LedgerError)?.code == .malformed && (error as? LedgerError)?.field == "header"
+            }
+            #expect { try BlockHeader.time(canonicalBytes: header.canonicalBytes.prefix(40)) } throws: { namesHeader($0) }
+            let block = try Self.block(height: height, count: 1).canonicalBytes
+            #expect { try BlockHeader.time(canonicalBytes: block) } throws: { namesHeader($0) }
+        }
+    }
+
     /// Random bytes, truncations and mutations never trap the decoders.
     @Test func decodersSurviveFuzzing() throws {
         var random = SeededGenerator(seed: 21)
@@ -121,6 +139,7 @@ import TraceTestSupport
             }
             if let block = try? Block(canonicalBytes: bytes) { #expect(block.canonicalBytes == bytes) }
             if let header = try? BlockHeader(canonicalBytes: bytes) { #expect(header.canonicalBytes == bytes) }
+            _ = try? BlockHeader.time(canonicalBytes: bytes)
         }
         #expect(throws: LedgerError(.tooLarge, field: "", rule: "")) { try Block(canonicalBytes: original, bytesMax: 10) }
         #expect((try? Block(canonicalBytes: original)) != nil)

@@ -59,11 +59,9 @@ enum TracePayload {
     /// A canonical key carries no dates, so the GS1 century rule's reference date never changes it.
     static func parse(_ text: String, field: String) throws(MembershipRefusal) -> TraceCode {
         do {
-            return try TraceCode.parse(text, referenceDate: try CalendarDate("2000-01-01"))
-        } catch let error as TraceCodeError {
-            throw MembershipRefusal(.invalidPayload, field: field, rule: "must be a trace code (R-5.1): \(error.field): \(error.rule)")
+            return try TraceCode.parse(text, referenceDate: .formCheckReference)
         } catch {
-            throw MembershipRefusal(.invalidPayload, field: field, rule: "must be a trace code (R-5.1)")
+            throw MembershipRefusal(.invalidPayload, field: field, rule: "must be a trace code (R-5.1): \(error.field): \(error.rule)")
         }
     }
 

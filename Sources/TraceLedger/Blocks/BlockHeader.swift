@@ -74,6 +74,26 @@ public struct BlockHeader: Hashable, Sendable {
                   lastCommit: try reader.readBool("header.lastCommit.present") ? try CommitCertificate(from: &reader) : nil)
     }
 
+    /// The BFT time of a stored header, read from the prefix before it (a
+    /// trace timeline needs no more of the header, issue 7). Bytes that do not
+    /// begin like a header are `malformed`, named; the rest is not checked.
+    public static func time(canonicalBytes: some Collection<UInt8>) throws(LedgerError) -> Timestamp {
+        do {
+            var reader = try CanonicalReader(Array(canonicalBytes.prefix(timePrefixBytesMax)), domain: domain)
+            _ = try reader.readString("header.chain", maxCount: TransactionRules.nameBytesMax)
+            _ = try reader.readUInt64("header.height")
+            if try reader.readBool("header.previous.present") {
+                _ = try reader.readBytes("header.previous", maxCount: hashBytesMax)
+            }
+            return try reader.readInt64("header.time")
+        } catch {
+            throw LedgerError(.malformed, field: "header", rule: "\(error)")
+        }
+    }
+
+    /// The most bytes before the end of `time`: domain, chain name, height, previous hash, time.
+    static let timePrefixBytesMax = domain.utf8.count + 4 + TransactionRules.nameBytesMax + 8 + 1 + 4 + hashBytesMax + 8
+
     public init(canonicalBytes: [UInt8]) throws(LedgerError) {
         do {
             var reader = try CanonicalReader(canonicalBytes, domain: Self.domain)

@@ -90,9 +90,10 @@ extension Transaction {
         try self.init(fields: fields, signature: signature)
     }
 
+    static let knownMembers = Set(TransactionFields.bodyMembers + ["signature"])
+
     static func checkedFields(_ members: [String: CanonicalJSON]) throws(LedgerError) -> (TransactionFields, Signature) {
-        let known = TransactionFields.bodyMembers + ["signature"]
-        if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
+        if !members.keys.allSatisfy(knownMembers.contains), let unknown = members.keys.sorted().first(where: { !knownMembers.contains($0) }) {
             throw LedgerError(.invalidField, field: unknown, rule: "not a transaction member")
         }
         let reader = WireReader(members: members)
@@ -114,16 +115,19 @@ extension Transaction {
 struct WireReader {
     let members: [String: CanonicalJSON]
 
-    func value(_ field: String, in object: [String: CanonicalJSON]? = nil, path: String? = nil) throws(LedgerError) -> CanonicalJSON {
+    /// `path` names the field in an error only, so it is built only then.
+    func value(_ field: String, in object: [String: CanonicalJSON]? = nil,
+               path: @autoclosure () -> String? = nil) throws(LedgerError) -> CanonicalJSON {
         guard let value = (object ?? members)[field] else {
-            throw LedgerError(.missingField, field: path ?? field, rule: "required")
+            throw LedgerError(.missingField, field: path() ?? field, rule: "required")
         }
         return value
     }
 
-    func string(_ field: String, in object: [String: CanonicalJSON]? = nil, path: String? = nil) throws(LedgerError) -> String {
-        guard case .string(let text) = try value(field, in: object, path: path) else {
-            throw LedgerError(.invalidField, field: path ?? field, rule: "a string")
+    func string(_ field: String, in object: [String: CanonicalJSON]? = nil,
+                path: @autoclosure () -> String? = nil) throws(LedgerError) -> String {
+        guard case .string(let text) = try value(field, in: object, path: path()) else {
+            throw LedgerError(.invalidField, field: path() ?? field, rule: "a string")
         }
         return text
     }
@@ -135,9 +139,10 @@ struct WireReader {
         return number
     }
 
-    func object(_ field: String, in object: [String: CanonicalJSON]? = nil, path: String? = nil) throws(LedgerError) -> [String: CanonicalJSON] {
-        guard case .object(let members) = try value(field, in: object, path: path) else {
-            throw LedgerError(.invalidField, field: path ?? field, rule: "a JSON object")
+    func object(_ field: String, in object: [String: CanonicalJSON]? = nil,
+                path: @autoclosure () -> String? = nil) throws(LedgerError) -> [String: CanonicalJSON] {
+        guard case .object(let members) = try value(field, in: object, path: path()) else {
+            throw LedgerError(.invalidField, field: path() ?? field, rule: "a JSON object")
         }
         return members
     }

@@ -17,6 +17,10 @@ public struct CalendarDate: Sendable, Hashable, Codable, CustomStringConvertible
         self = date
     }
 
+    /// 2000-01-01: the reference date of a code read for its form and key only,
+    /// where no check may depend on today (stored records, trace queries).
+    public static let formCheckReference = CalendarDate(year: 2000, month: 1, day: 1)
+
     private init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month

@@ -10,8 +10,8 @@ extension Record {
         do {
             // A canonical key carries no dates, so the reference date of the
             // GS1 century rule cannot change the outcome.
-            parsed = try TraceCode.parse(text, referenceDate: try CalendarDate("2000-01-01"))
-        } catch let error as TraceCodeError {
+            parsed = try TraceCode.parse(text, referenceDate: .formCheckReference)
+        } catch {
             throw ModelValidationError(.invalidTraceCode, field: field,
                                        rule: "must be a trace code (R-5.1): \(error.field): \(error.rule)")
         }

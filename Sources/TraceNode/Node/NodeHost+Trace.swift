@@ -57,7 +57,7 @@ extension NodeHost {
                 }
                 let wires = try snapshot.committedWires(at: index.entries.map { (height: $0.height, index: $0.index) })
                 let stored = zip(index.entries, wires).map { entry, found in
-                    TraceEntryReader.Stored(height: entry.height, index: entry.index, time: found.header.time, wire: found.wire)
+                    TraceEntryReader.Stored(height: entry.height, index: entry.index, time: found.time, wire: found.wire)
                 }
                 let entries = try TraceEntryReader.entries(key: key, stored: stored)
                 return TraceLookup(issued: issued, index: index, entries: entries, height: try snapshot.appliedHeight(), proof: nil)

@@ -7,10 +7,12 @@ import TraceLedger
 
 /// Issue 7 item 4, measuring: trace-by-code through our HTTP API and
 /// PostgreSQL's indexed select of the same rows, interleaved from this one
-/// process; then proof generation (`/v1/traces/{code}/proof`, binary) and
-/// offline verification against the genesis file alone. Every answer must be
-/// 200 and hold exactly the unit's events (`seed` and `pg-load` loaded the
-/// same `--events` over the same `--codes`), or the run fails loudly.
+/// process. Each is timed from the request to the last byte of the answer (the
+/// last row); the answer is checked after the clock stops. Then proof
+/// generation (`/v1/traces/{code}/proof`, binary) and offline verification
+/// against the genesis file alone. Every answer must be 200 and hold exactly
+/// the unit's events (`seed` and `pg-load` loaded the same `--events` over the
+/// same `--codes`), or the run fails loudly.
 struct QueryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "query")
 
@@ -38,10 +40,12 @@ struct QueryBench: AsyncParsableCommand {
             for sample in 0..<(samples + 200) {
                 let unit = Int(generator.next() % UInt64(probe.codes))
                 let t0 = clock.now
-                answered += try await probe.trace(unit)
+                let answer = try await probe.trace(unit)
                 let t1 = clock.now
-                rows += try await probe.select(unit, pg)
+                let selected = try await probe.select(unit, pg)
                 let t2 = clock.now
+                answered += try probe.check(unit, answer)
+                rows += try probe.check(unit, selected)
                 if sample >= 200 {
                     ours.add(milliseconds(t0, t1))
                     theirs.add(milliseconds(t1, t2))

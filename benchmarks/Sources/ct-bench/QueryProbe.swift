@@ -25,10 +25,17 @@ struct QueryProbe: Sendable {
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? code
     }
 
-    /// `GET /v1/traces/{code}`: the number of production events on its timeline.
-    func trace(_ unit: Int) async throws -> Int {
-        let path = "\(url)/v1/traces/" + Self.segment(code(unit))
-        let reply = try await client.get(path)
+    /// `GET /v1/traces/{code}`: the answer as received (the query's clock stops here).
+    func trace(_ unit: Int) async throws -> JSONClient.Reply {
+        try await client.get(traceURL(unit))
+    }
+
+    func traceURL(_ unit: Int) -> String { "\(url)/v1/traces/" + Self.segment(code(unit)) }
+
+    /// The number of production events on the answer's timeline; anything but
+    /// exactly the unit's events throws with the status and body.
+    func check(_ unit: Int, _ reply: JSONClient.Reply) throws -> Int {
+        let path = traceURL(unit)
         guard reply.status == 200 else { throw BenchError("GET \(path) answered \(reply.status): \(reply.text)") }
         guard let answer = reply.json as? [String: Any], let timeline = answer["timeline"] as? [[String: Any]] else {
             throw BenchError("GET \(path): not a trace answer: \(reply.text)")
@@ -40,12 +47,17 @@ struct QueryProbe: Sendable {
         return found
     }
 
-    /// PostgreSQL's indexed select of the same unit's rows.
-    func select(_ unit: Int, _ pg: PostgresClient) async throws -> Int {
-        let code = self.code(unit)
-        var rows = 0
-        let selected = try await pg.query("SELECT id, body FROM events WHERE trace_code = \(code) ORDER BY id")
-        for try await _ in selected { rows += 1 }
+    /// PostgreSQL's indexed select of the same unit's rows, as received (the clock stops here).
+    func select(_ unit: Int, _ pg: PostgresClient) async throws -> [PostgresRow] {
+        let selected = try await pg.query("SELECT id, body FROM events WHERE trace_code = \(code(unit)) ORDER BY id")
+        var rows: [PostgresRow] = []
+        for try await row in selected { rows.append(row) }
+        return rows
+    }
+
+    /// The number of rows, which must be exactly the unit's events.
+    func check(_ unit: Int, _ selected: [PostgresRow]) throws -> Int {
+        let code = self.code(unit), rows = selected.count
         guard rows == expected(unit) else {
             throw BenchError("PostgreSQL: \(rows) rows for \(code), expected \(expected(unit)) (pg-load --rows/--codes/--network as seed?)")
         }
