@@ -10,10 +10,39 @@ public struct CanonicalJSONPruning: Sendable, Hashable {
     public let member: String
     public let keep: Set<String>
 
+    /// UTF-8 of `member` and of each kept code, compared with a string's bytes in place.
+    let memberUTF8: [UInt8]
+    let keepUTF8: [[UInt8]]
+
     public init(path: [String], member: String, keep: Set<String>) {
         self.path = path
         self.member = member
         self.keep = keep
+        memberUTF8 = Array(member.utf8)
+        keepUTF8 = keep.map { Array($0.utf8) }
+    }
+
+    /// Whether unescaped string bytes `raw` are `member`.
+    func isMember(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { Self.same(raw, memberUTF8) }
+
+    /// Whether unescaped string bytes `raw` are a kept code: compared in place
+    /// against a few codes, looked up as a string against many.
+    func keeps(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard keepUTF8.count <= 8 else { return keep.contains(String(decoding: raw, as: UTF8.self)) }
+        return keepUTF8.contains { Self.same(raw, $0) }
+    }
+
+    /// Byte equality from the end: codes of one product differ in their serial, at the end.
+    static func same(_ raw: Slice<UnsafeBufferPointer<UInt8>>, _ bytes: [UInt8]) -> Bool {
+        guard raw.count == bytes.count else { return false }
+        var index = bytes.count
+        var rawIndex = raw.endIndex
+        while index > 0 {
+            index -= 1
+            rawIndex -= 1
+            if raw[rawIndex] != bytes[index] { return false }
+        }
+        return true
     }
 }
 
@@ -72,7 +101,7 @@ extension CanonicalJSONParser {
         while true {
             skipWhitespace()
             let start = offset
-            if let name = try skimElement(depth: depth + 1, member: pruning.member), pruning.keep.contains(name) {
+            if try skimElement(depth: depth + 1, pruning) {
                 offset = start
                 items.append(try parseValue(depth: depth + 1, path: nil))
             } else {
@@ -85,21 +114,53 @@ extension CanonicalJSONParser {
         }
     }
 
-    /// Skips one value; for an object, returns its string member `member` when it has one.
-    private mutating func skimElement(depth: Int, member: String) throws(CanonicalJSONError) -> String? {
-        guard peek() == UInt8(ascii: "{") else { try skipValue(depth: depth); return nil }
+    /// Skips one value; true when it is an object whose string member `member`
+    /// (the last, if repeated) is a kept code. Names and codes are compared as
+    /// bytes where they hold no escape, so a left-out element builds no string.
+    private mutating func skimElement(depth: Int, _ pruning: CanonicalJSONPruning) throws(CanonicalJSONError) -> Bool {
+        guard peek() == UInt8(ascii: "{") else { try skipValue(depth: depth); return false }
         guard depth <= CanonicalJSON.depthMax else { throw CanonicalJSONError(.tooDeep, offset: offset) }
-        var found: String?
-        try walkMembers { parser, key throws(CanonicalJSONError) in
-            parser.skipWhitespace()
-            if key == member, parser.peek() == UInt8(ascii: "\"") {
-                found = try parser.parseString()
-            } else {
-                try parser.skipValue(depth: depth + 1)
+        offset += 1
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") { offset += 1; return false }
+        var kept = false
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
+            let isMember = switch try skimString() {
+            case .raw(let raw): pruning.isMember(raw)
+            case .text(let text): text == pruning.member
             }
-            return false
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"))
+            skipWhitespace()
+            if isMember, peek() == UInt8(ascii: "\"") {
+                kept = switch try skimString() {
+                case .raw(let raw): pruning.keeps(raw)
+                case .text(let text): pruning.keep.contains(text)
+                }
+            } else {
+                try skipValue(depth: depth + 1)
+            }
+            skipWhitespace()
+            if peek() == UInt8(ascii: ",") { offset += 1; continue }
+            try expect(UInt8(ascii: "}"))
+            return kept
         }
-        return found
+    }
+
+    /// A skimmed string: its bytes in place when it holds no escape, else its text.
+    enum Skimmed {
+        case raw(Slice<UnsafeBufferPointer<UInt8>>)
+        case text(String)
+    }
+
+    /// Past the string at `offset`, as bytes in place or, with an escape, parsed.
+    private mutating func skimString() throws(CanonicalJSONError) -> Skimmed {
+        let start = offset
+        guard try skipString() else { return .raw(bytes[(start + 1)..<(offset - 1)]) }
+        offset = start
+        return .text(try parseString())
     }
 
     /// Moves past one value, checking its structure but building nothing.
@@ -151,14 +212,18 @@ extension CanonicalJSONParser {
     }
 
     /// Past a string's closing quote; an escape's next byte is taken as it is.
-    private mutating func skipString() throws(CanonicalJSONError) {
+    /// True when the string holds an escape.
+    @discardableResult
+    private mutating func skipString() throws(CanonicalJSONError) -> Bool {
         let start = offset
+        var escaped = false
         offset += 1
         while offset < bytes.count {
             let byte = bytes[offset]
             offset += 1
-            if byte == UInt8(ascii: "\"") { return }
+            if byte == UInt8(ascii: "\"") { return escaped }
             if byte == UInt8(ascii: "\\") {
+                escaped = true
                 offset += 1
             } else if byte < 0x20 {
                 throw CanonicalJSONError(.invalidSyntax, offset: offset - 1)

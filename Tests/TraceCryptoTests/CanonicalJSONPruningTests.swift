@@ -58,6 +58,20 @@ import TraceTestSupport
         #expect(value == .object(["payload": .object(["records": .array([.null, .null, .object(["traceCode": .string("b")])])])]))
     }
 
+    /// Names and codes written with escapes are compared as the text they
+    /// stand for, and bytes that only begin or end like a kept code are not it.
+    @Test func issue7_prunedParseReadsEscapedNamesAndCodes() throws {
+        let text = #"{"r":[{"traceCode":"a\/b"},{"traceCode":"a/b"},{"traceCode":"a/bc"},{"traceCode":"xa/b"},"#
+            + #"{"traceCode":"a/b","n":1},{"traceCodes":"a/b"},{"traceCode":1}]}"#
+        let pruning = CanonicalJSONPruning(path: ["r"], member: "traceCode", keep: ["a/b", "z"])
+        let value = try CanonicalJSONParser.parse(Array(text.utf8), pruning: pruning)
+        let kept = CanonicalJSON.object(["traceCode": .string("a/b")])
+        #expect(value == .object(["r": .array([kept, kept, .null, .null,
+                                               .object(["traceCode": .string("a/b"), "n": .integer(1)]), .null, .null])]))
+        let many = CanonicalJSONPruning(path: ["r"], member: "traceCode", keep: Set((0..<20).map { "c\($0)" } + ["a/b"]))
+        #expect(try CanonicalJSONParser.parse(Array(text.utf8), pruning: many) == value)
+    }
+
     /// A left-out element is still checked for structure, depth and integer form.
     @Test func issue7_prunedParseRefusesBrokenSkippedElements() {
         let pruning = CanonicalJSONPruning(path: ["r"], member: "traceCode", keep: [])
