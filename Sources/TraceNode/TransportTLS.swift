@@ -45,7 +45,8 @@ struct TransportTLS: Sendable {
     }
 
     /// The callback NIOSSL calls once per handshake with the peer's chain (leaf first).
-    /// Admission runs off the event loop; the outcome is recorded on the handler before the promise completes.
+    /// Admission runs off the event loop on `AdmissionExecutor`; the outcome is recorded on the handler
+    /// before the promise completes.
     static func verificationCallback(admission: PeerAdmission, clock: @escaping @Sendable () -> Date,
                                      handler: NIOLoopBound<PeerChannelHandler>) -> NIOSSLCustomVerificationCallback {
         { presented, promise in
@@ -58,10 +59,8 @@ struct TransportTLS: Sendable {
                 }
                 chain.append(parsed)
             }
-            let time = clock()
-            let eventLoop = handler.eventLoop
-            Task {
-                let result = await admission.evaluate(chain: chain, at: time)
+            let (presentedChain, time, eventLoop) = (chain, clock(), handler.eventLoop)
+            AdmissionExecutor.run({ await admission.evaluate(chain: presentedChain, at: time) }) { result in
                 eventLoop.execute {
                     handler.value.verified(result)
                     promise.succeed(result.isSuccess ? .certificateVerified : .failed)
