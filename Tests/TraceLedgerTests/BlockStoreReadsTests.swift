@@ -42,8 +42,6 @@ import TraceConsensus
             "SELECT header FROM blocks WHERE height = 1",
             "SELECT b.header, t.bytes FROM block_transactions t JOIN blocks b ON b.height = t.height WHERE t.height = 1 AND t.position = 0",
             "SELECT value FROM state WHERE key = x'00'",
-            "SELECT 1 FROM transactions WHERE id = x'00'",
-            "SELECT bytes FROM receipts WHERE height = 1 AND position = 0",
         ]
         for sql in queries {
             let plan = try store.pool.read { db in

@@ -122,33 +122,8 @@ import TraceConsensus
             try store.commit(try Self.nextBlock(store, count: 3, salt: 1))
         }
         let pool = try DatabasePool(path: path)
-        try pool.write { try $0.execute(sql: "UPDATE state SET value = x'00' WHERE key = (SELECT min(key) FROM state)") }
+        try pool.write { try $0.execute(sql: "UPDATE state SET value = x'00' WHERE rowid = (SELECT min(rowid) FROM state)") }
         #expect(throws: LedgerError(.corrupted, field: "", rule: "")) { try Self.open(path) }
-    }
-
-    /// A chain file made before the id, receipt and state tables were `WITHOUT
-    /// ROWID` keeps its tables and works as before: commits, reads, reopens
-    /// with the same state root (issue 7, R-5.3.2).
-    @Test func r5_3_2_fileWithRowidTablesStillWorks() throws {
-        let path = try Self.temporaryPath()
-        let older = [
-            "CREATE TABLE transactions (id BLOB PRIMARY KEY, height INTEGER NOT NULL, position INTEGER NOT NULL)",
-            "CREATE TABLE receipts (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (height, position))",
-            "CREATE TABLE state (key BLOB PRIMARY KEY, value BLOB NOT NULL)",
-        ]
-        try DatabasePool(path: path).write { db in for sql in older { try db.execute(sql: sql) } }
-        let root: [UInt8]
-        do {
-            let store = try Self.open(path)
-            for salt in 1...3 { try store.commit(try Self.nextBlock(store, count: 4, salt: salt)) }
-            let block = try #require(try store.block(at: 2))
-            #expect(try store.receipt(for: block.transactions[1].id(.sha256)) != nil)
-            root = store.stateRoot
-        }
-        let reopened = try Self.open(path)
-        #expect(reopened.appliedHeight == 3 && reopened.stateRoot == root)
-        let layouts = try reopened.pool.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'state'") }
-        #expect(layouts.count == 1 && !layouts[0].contains("WITHOUT ROWID"))
     }
 }
 

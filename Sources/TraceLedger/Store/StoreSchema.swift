@@ -3,11 +3,6 @@ import GRDB
 
 /// The tables of a chain's SQLite file (issue 5 item 2, docs/ledger.md).
 /// The four information-block tables join this file later.
-///
-/// The tables of small rows keyed by their primary key (ids, receipts, state)
-/// are `WITHOUT ROWID`: a read or write is one B-tree descent instead of an
-/// index's and then the table's (issue 7). A file made before keeps its
-/// tables; every statement reads and writes both layouts alike.
 enum StoreSchema {
     static let statements = [
         "CREATE TABLE IF NOT EXISTS blocks (height INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, header BLOB NOT NULL, count INTEGER NOT NULL)",
@@ -15,14 +10,11 @@ enum StoreSchema {
         CREATE TABLE IF NOT EXISTS block_transactions (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL,
             PRIMARY KEY (height, position))
         """,
-        "CREATE TABLE IF NOT EXISTS transactions (id BLOB PRIMARY KEY, height INTEGER NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS transactions (id BLOB PRIMARY KEY, height INTEGER NOT NULL, position INTEGER NOT NULL)",
         // A block's ids in order (proofs, the compact block answer) without scanning every id.
         "CREATE INDEX IF NOT EXISTS transactions_by_position ON transactions (height, position)",
-        """
-        CREATE TABLE IF NOT EXISTS receipts (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL,
-            PRIMARY KEY (height, position)) WITHOUT ROWID
-        """,
-        "CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS receipts (height INTEGER NOT NULL, position INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (height, position))",
+        "CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL)",
         "CREATE TABLE IF NOT EXISTS applied (id INTEGER PRIMARY KEY CHECK (id = 0), height INTEGER NOT NULL, state_root BLOB NOT NULL)",
     ]
 
