@@ -56,23 +56,33 @@ struct JSONTextWriter {
         out.append(contentsOf: text.utf8)
     }
 
+    /// A JSON string: runs of bytes that need no escape are appended whole.
     mutating func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5c, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5c, 0x5c])
-            case 0x08: out.append(contentsOf: [0x5c, UInt8(ascii: "b")])
-            case 0x09: out.append(contentsOf: [0x5c, UInt8(ascii: "t")])
-            case 0x0a: out.append(contentsOf: [0x5c, UInt8(ascii: "n")])
-            case 0x0c: out.append(contentsOf: [0x5c, UInt8(ascii: "f")])
-            case 0x0d: out.append(contentsOf: [0x5c, UInt8(ascii: "r")])
-            case 0x00..<0x20:
-                out.append(contentsOf: [0x5c, UInt8(ascii: "u"), 0x30, 0x30, Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0f)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices where bytes[index] < 0x20 || bytes[index] == 0x22 || bytes[index] == 0x5c {
+                out.append(contentsOf: bytes[start..<index])
+                escape(bytes[index])
+                start = index + 1
             }
+            out.append(contentsOf: bytes[start...])
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(contentsOf: [0x5c, 0x22])
+        case UInt8(ascii: "\\"): out.append(contentsOf: [0x5c, 0x5c])
+        case 0x08: out.append(contentsOf: [0x5c, UInt8(ascii: "b")])
+        case 0x09: out.append(contentsOf: [0x5c, UInt8(ascii: "t")])
+        case 0x0a: out.append(contentsOf: [0x5c, UInt8(ascii: "n")])
+        case 0x0c: out.append(contentsOf: [0x5c, UInt8(ascii: "f")])
+        case 0x0d: out.append(contentsOf: [0x5c, UInt8(ascii: "r")])
+        default: out.append(contentsOf: [0x5c, UInt8(ascii: "u"), 0x30, 0x30, Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0f)])
+        }
     }
 
     static func hexDigit(_ nibble: UInt8) -> UInt8 {
