@@ -65,6 +65,14 @@ def cell(phase, key, unit=""):
 def ratio(a, b):
     return f"{a / b:.2f}×" if a and b else "n/a"
 
+def paired(phase, ours, theirs):
+    """Each run's own ratio (both measured side by side in it): median, min–max."""
+    values = [d[ours] / d[theirs] for d in phases.get(phase, [])
+              if isinstance(d.get(ours), (int, float)) and d.get(theirs)]
+    if not values:
+        return "n/a"
+    return f"{statistics.median(values):.2f}× ({min(values):.2f}–{max(values):.2f}, {len(values)} runs)"
+
 r = results
 inflight = next(iter(figures("load_standard", "inflight")), "?")
 rows = [
@@ -86,7 +94,10 @@ rows = [
     ("Trace query p50 (HTTP)", cell("query", "query_p50_ms", " ms"), "—"),
     ("Trace query p99 (HTTP)", cell("query", "query_p99_ms", " ms"), "≤ 10 ms"),
     ("PostgreSQL indexed select p99", cell("query", "postgres_query_p99_ms", " ms"), "—"),
-    ("  ours ÷ PostgreSQL p99", ratio(r["query_p99_ms"], r["postgres_query_p99_ms"]), "≤ 2×"),
+    ("  ours ÷ PostgreSQL p99, of the medians", ratio(r["query_p99_ms"], r["postgres_query_p99_ms"]), "≤ 2×"),
+    ("  ours ÷ PostgreSQL p99, each run's own", paired("query", "query_p99_ms", "postgres_query_p99_ms"), "≤ 2×"),
+    ("PostgreSQL indexed select p50", cell("query", "postgres_query_p50_ms", " ms"), "—"),
+    ("  ours ÷ PostgreSQL p50, each run's own", paired("query", "query_p50_ms", "postgres_query_p50_ms"), "—"),
     ("Proof generation per answer", cell("query", "proof_ms", " ms"), "—"),
     ("Offline proof verification per answer", cell("query", "verify_ms", " ms"), "—"),
     ("Disk bytes per committed tx", cell("load_standard", "disk_bytes_per_tx", " B"), "≤ 3× encoded"),
