@@ -20,15 +20,15 @@ public struct StoreSnapshotReader: Sendable {
         do {
             return try pool.unsafeRead { db in
                 try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-                let value: T
                 do {
-                    value = try body(StoreSnapshot(db: db))
+                    let value = try body(StoreSnapshot(db: db))
+                    try db.cachedStatement(sql: "COMMIT").execute()
+                    return value
                 } catch {
+                    // GRDB traps on a transaction left open: end it whatever failed.
                     try? db.cachedStatement(sql: "ROLLBACK").execute()
                     throw error
                 }
-                try db.cachedStatement(sql: "COMMIT").execute()
-                return value
             }
         } catch let error as DatabaseError {
             throw LedgerError(.storage, field: "database", rule: "\(error)")

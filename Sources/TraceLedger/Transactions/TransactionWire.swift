@@ -93,7 +93,8 @@ extension Transaction {
     static let knownMembers = Set(TransactionFields.bodyMembers + ["signature"])
 
     static func checkedFields(_ members: [String: CanonicalJSON]) throws(LedgerError) -> (TransactionFields, Signature) {
-        if !members.keys.allSatisfy(knownMembers.contains), let unknown = members.keys.sorted().first(where: { !knownMembers.contains($0) }) {
+        if !members.keys.allSatisfy(knownMembers.contains),
+           let unknown = members.keys.sorted().first(where: { !knownMembers.contains($0) }) {
             throw LedgerError(.invalidField, field: unknown, rule: "not a transaction member")
         }
         let reader = WireReader(members: members)
