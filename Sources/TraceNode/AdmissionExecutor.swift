@@ -10,6 +10,12 @@ final class AdmissionExecutor: TaskExecutor, @unchecked Sendable {
     static let shared = AdmissionExecutor()
 
     private let queue = DispatchQueue(label: "crosstrace.peer-admission", qos: .userInitiated)
+    private static let queueKey = DispatchSpecificKey<Bool>()
+
+    private init() { queue.setSpecific(key: Self.queueKey, value: true) }
+
+    /// Whether the caller runs on the admission queue.
+    static var isCurrent: Bool { DispatchQueue.getSpecific(key: queueKey) == true }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
