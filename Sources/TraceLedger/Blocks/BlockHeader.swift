@@ -62,11 +62,8 @@ public struct BlockHeader: Hashable, Sendable {
     }
 
     init(from reader: inout CanonicalReader) throws {
-        let chain = try reader.readString("header.chain", maxCount: TransactionRules.nameBytesMax)
-        let height = Height(try reader.readUInt64("header.height"))
-        let previous = try reader.readBool("header.previous.present")
-            ? try reader.readBytes("header.previous", maxCount: Self.hashBytesMax) : nil
-        self.init(chain: chain, height: height, previousBlockHash: previous, time: try reader.readInt64("header.time"),
+        let (chain, height, previous, time) = try Self.readPrefix(&reader)
+        self.init(chain: chain, height: height, previousBlockHash: previous, time: time,
                   transactionsRoot: try reader.readBytes("header.transactionsRoot", maxCount: Self.hashBytesMax),
                   stateRoot: try reader.readBytes("header.stateRoot", maxCount: Self.hashBytesMax),
                   proposer: try reader.readPublicKey(),
@@ -80,15 +77,20 @@ public struct BlockHeader: Hashable, Sendable {
     public static func time(canonicalBytes: some Collection<UInt8>) throws(LedgerError) -> Timestamp {
         do {
             var reader = try CanonicalReader(Array(canonicalBytes.prefix(timePrefixBytesMax)), domain: domain)
-            _ = try reader.readString("header.chain", maxCount: TransactionRules.nameBytesMax)
-            _ = try reader.readUInt64("header.height")
-            if try reader.readBool("header.previous.present") {
-                _ = try reader.readBytes("header.previous", maxCount: hashBytesMax)
-            }
-            return try reader.readInt64("header.time")
+            return try readPrefix(&reader).time
         } catch {
             throw LedgerError(.malformed, field: "header", rule: "\(error)")
         }
+    }
+
+    /// The fields before the roots: chain, height, previous hash, time.
+    private static func readPrefix(_ reader: inout CanonicalReader) throws
+        -> (chain: String, height: Height, previous: [UInt8]?, time: Timestamp) {
+        let chain = try reader.readString("header.chain", maxCount: TransactionRules.nameBytesMax)
+        let height = Height(try reader.readUInt64("header.height"))
+        let previous = try reader.readBool("header.previous.present")
+            ? try reader.readBytes("header.previous", maxCount: hashBytesMax) : nil
+        return (chain, height, previous, try reader.readInt64("header.time"))
     }
 
     /// The most bytes before the end of `time`: domain, chain name, height, previous hash, time.
