@@ -23,6 +23,18 @@ public struct PublicKey: Hashable, Sendable, Codable {
         self.algorithm = algorithm
         self.rawBytes = rawBytes
     }
+
+    /// Hashed and compared as whole byte runs: keys index the mempool's nonces,
+    /// the directory and the signature cache, and byte-by-byte hashing of 65
+    /// bytes showed under load (issue 7).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(algorithm)
+        rawBytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.algorithm == rhs.algorithm && ByteKey.equal(lhs.rawBytes, rhs.rawBytes)
+    }
 }
 
 /// A signature together with the scheme that made it.

@@ -23,6 +23,8 @@ public final class BlockStore {
     /// The last preview: validating a proposal executes it, and committing the
     /// same block reuses that execution instead of running it again.
     private var lastPreview: PreviewedExecution?
+    /// The applied state's values that execution read or committed blocks wrote.
+    let committedValues = CommittedStateCache()
 
     var hasher: MerkleHasher { executor.profile.merkleHasher }
 
@@ -60,7 +62,7 @@ public final class BlockStore {
         let key = PreviewedExecution.key(transactions, height: height, time: time, hash: executor.profile.hash)
         if let cached = lastPreview, cached.key == key { return (cached.execution, cached.tree.root) }
         let execution = try access {
-            try pool.read { executor.execute(transactions, height: height, time: time, state: DatabaseStateReader(db: $0)) }
+            try pool.read { executor.execute(transactions, height: height, time: time, state: cachedState($0)) }
         }
         var next = tree
         next.apply(execution.changes)
@@ -99,10 +101,10 @@ public final class BlockStore {
         let cached = lastPreview.flatMap { $0.key == key ? $0 : nil }
         lastPreview = nil
         var next = cached?.tree ?? tree
-        try access {
+        let execution = try access {
             try pool.write { db in
                 let execution = cached?.execution ?? executor.execute(block.transactions, height: block.header.height,
-                                                                      time: block.header.time, state: DatabaseStateReader(db: db))
+                                                                      time: block.header.time, state: cachedState(db))
                 if cached == nil { next.apply(execution.changes) }
                 guard next.root == block.header.stateRoot else {
                     throw LedgerError(.invalidField, field: "header.stateRoot", rule: "the state root after executing the block")
@@ -110,11 +112,18 @@ public final class BlockStore {
                 try StoreWrites.block(block, hash: hash, into: db)
                 try StoreWrites.execution(execution, height: block.header.height.rawValue, into: db)
                 try StoreWrites.applied(height: block.header.height.rawValue, stateRoot: next.root, into: db)
+                return execution
             }
         }
+        committedValues.apply(execution.changes)
         tree = next
         appliedHeight = block.header.height.rawValue
         appliedHash = hash
+    }
+
+    /// The applied state as execution reads it: through `committedValues`.
+    private func cachedState(_ db: Database) -> CachedStateReader {
+        CachedStateReader(store: DatabaseStateReader(db: db), cache: committedValues)
     }
 
     /// Stores a block without executing it (block sync writes ahead; the

@@ -104,3 +104,28 @@ import TraceTestSupport
         }
     }
 }
+
+/// Issue 7: the eight-bytes-a-step CRC-32 equals the byte-wise definition at every
+/// length and alignment (the WAL's checksums must not change).
+@Suite struct CRC32Tests {
+    static func bytewise(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    @Test func r5_3_2_slicedEqualsBytewise() {
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        for start in 0..<9 {
+            for end in [start, start + 1, start + 7, start + 8, start + 9, start + 17, 300] {
+                let slice = bytes[start..<end]
+                #expect(CRC32.checksum(slice) == Self.bytewise(slice), "\(start)..<\(end)")
+            }
+        }
+        #expect(CRC32.checksum([]) == 0)
+        #expect(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+    }
+}
