@@ -69,3 +69,35 @@ import TraceConsensus
         }
     }
 }
+
+/// Issue 7: the committed-id filter never says no to an id it holds, says no to
+/// nearly every other, and a reopened store refills it from the store.
+@Suite struct CommittedIDFilterTests {
+    static func id(_ number: Int) -> TransactionID { TransactionID(bytes: HashAlgorithm.sha256.hash(Array("id \(number)".utf8))) }
+
+    @Test func r5_3_1_noFalseNegativesFewFalsePositives() {
+        var filter = CommittedIDFilter()
+        for number in 0..<20_000 { filter.insert(Self.id(number)) }
+        #expect((0..<20_000).allSatisfy { filter.mayContain(Self.id($0)) })
+        let positives = (20_000..<40_000).filter { filter.mayContain(Self.id($0)) }.count
+        #expect(positives < 20, "false positives: \(positives) of 20,000")
+        // An id too short to probe is always a maybe (the store decides).
+        #expect(filter.mayContain(TransactionID(bytes: [1, 2, 3])))
+    }
+
+    /// a transaction committed before a reopen is still a duplicate after it.
+    @Test func r5_3_1_reopenedStoreStillRefusesReplays() throws {
+        let path = try BlockStoreTests.temporaryPath()
+        let first: Block
+        do {
+            let store = try BlockStoreTests.open(path)
+            first = try BlockStoreTests.nextBlock(store, count: 3, salt: 1)
+            try store.commit(first)
+            #expect(first.transactions.allSatisfy { store.committedIDs.mayContain($0.id(.sha256)) })
+        }
+        let reopened = try BlockStoreTests.open(path)
+        #expect(first.transactions.allSatisfy { reopened.committedIDs.mayContain($0.id(.sha256)) })
+        let (execution, _) = try reopened.preview(first.transactions, time: 5_000)
+        #expect(execution.receipts.map(\.code) == [.duplicate, .duplicate, .duplicate])
+    }
+}

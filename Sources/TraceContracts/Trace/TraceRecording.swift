@@ -29,6 +29,8 @@ enum TraceRecording {
     struct CheckedRecord {
         let item: RecordItem
         let key: String
+        /// The unit's code as the check read it; nothing writes it before `store`.
+        let code: IssuedCode
     }
 
     /// Every check of one record object (R-6.2.2, Table 5, R-6.3.1.3, R-5.3.4 and
@@ -53,7 +55,7 @@ enum TraceRecording {
             : SealedReaders.required(session, writer: writer, owner: code.owner, counterparties: counterparties)
         let clear = try SealedCheck.clearForm(recordFields.members, item: item, traceCode: key, readers: readers, prefix: prefix)
         _ = try TracePayload.model(prefix) { try Record(json: clear) }
-        return CheckedRecord(item: item, key: key)
+        return CheckedRecord(item: item, key: key, code: code)
     }
 
     /// Keeps the record's entry (under the transaction's position, with `record`
@@ -64,8 +66,10 @@ enum TraceRecording {
                     at: session.position, record: record)
         let units = [checked.key] + (try session.allContents(of: checked.key))
         for unit in units {
-            // An item already noted leaves the stored code as it is (issue 7).
-            guard var held = session.code(unit), held.noteRecorded(checked.item) else { continue }
+            // An item already noted leaves the stored code as it is (issue 7); the
+            // unit's own code is the one the check decoded, not decoded again.
+            guard var held = unit == checked.key ? checked.code : session.code(unit),
+                  held.noteRecorded(checked.item) else { continue }
             session.put(held)
         }
         try session.touch(units)

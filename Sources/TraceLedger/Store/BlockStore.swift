@@ -25,6 +25,8 @@ public final class BlockStore {
     private var lastPreview: PreviewedExecution?
     /// The applied state's values that execution read or committed blocks wrote.
     let committedValues = CommittedStateCache()
+    /// Every committed transaction id, as a Bloom filter: filled on open, added to on commit.
+    private(set) var committedIDs = CommittedIDFilter()
 
     var hasher: MerkleHasher { executor.profile.merkleHasher }
 
@@ -116,6 +118,7 @@ public final class BlockStore {
             }
         }
         committedValues.apply(execution.changes)
+        for receipt in execution.receipts { committedIDs.insert(receipt.transactionID) }
         tree = next
         appliedHeight = block.header.height.rawValue
         appliedHash = hash
@@ -123,7 +126,7 @@ public final class BlockStore {
 
     /// The applied state as execution reads it: through `committedValues`.
     private func cachedState(_ db: Database) -> CachedStateReader {
-        CachedStateReader(store: DatabaseStateReader(db: db), cache: committedValues)
+        CachedStateReader(store: DatabaseStateReader(db: db), cache: committedValues, committedIDs: committedIDs)
     }
 
     /// Stores a block without executing it (block sync writes ahead; the
@@ -163,6 +166,7 @@ public final class BlockStore {
 
     private func loadState() throws(LedgerError) {
         let loaded = try access { try pool.read(StoreReads.load) }
+        committedIDs = loaded.committedIDs
         for (key, value) in loaded.state { tree.set(key: key, value: value) }
         guard let applied = loaded.applied else { return }
         guard tree.root == applied.stateRoot else {

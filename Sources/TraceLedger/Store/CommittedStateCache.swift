@@ -50,13 +50,16 @@ final class CommittedStateCache {
     }
 }
 
-/// A store read whose values come through the committed-state cache; the
-/// transaction-id check goes to the store.
+/// A store read whose values come through the committed-state cache, and whose
+/// transaction-id check asks the store only what the committed-id filter may hold.
 struct CachedStateReader: StateReader {
     let store: DatabaseStateReader
     let cache: CommittedStateCache
+    let committedIDs: CommittedIDFilter
 
     func value(forKey key: [UInt8]) -> [UInt8]? { cache.value(key) { store.value(forKey: key) } }
 
-    func containsTransaction(_ id: TransactionID) -> Bool { store.containsTransaction(id) }
+    func containsTransaction(_ id: TransactionID) -> Bool {
+        committedIDs.mayContain(id) && store.containsTransaction(id)
+    }
 }

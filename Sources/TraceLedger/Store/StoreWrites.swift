@@ -51,6 +51,7 @@ enum StoreReads {
     struct Loaded {
         var state: [([UInt8], [UInt8])] = []
         var applied: (height: UInt64, stateRoot: [UInt8], hash: [UInt8]?)?
+        var committedIDs = CommittedIDFilter()
     }
 
     static func load(_ db: Database) throws -> Loaded {
@@ -60,6 +61,12 @@ enum StoreReads {
             let key: Data = row["key"]
             let value: Data = row["value"]
             loaded.state.append((Array(key), Array(value)))
+        }
+        let ids = try Row.fetchCursor(db, sql: "SELECT id FROM transactions")
+        while let row = try ids.next() {
+            if let id = try row.withUnsafeData(atIndex: 0, { $0.map { TransactionID(bytes: Array($0)) } }) {
+                loaded.committedIDs.insert(id)
+            }
         }
         if let row = try Row.fetchOne(db, sql: "SELECT height, state_root FROM applied WHERE id = 0") {
             let height: Int64 = row["height"]

@@ -44,6 +44,9 @@ public struct Record: Sendable, Hashable, Codable {
     }
 
     /// The envelope fields, in order; `data` takes the item's own field table.
+    /// Each item's envelope, made once (making it per record showed in a validator's profile, issue 7).
+    static let envelopeSpecs = Dictionary(uniqueKeysWithValues: RecordItem.allCases.map { ($0, envelopeSpec(data: $0.dataSpec)) })
+
     static func envelopeSpec(data: ObjectSpec) -> ObjectSpec {
         let code = FieldKind.text(maxLength: traceCodeLengthMax)
         return ObjectSpec([
@@ -72,7 +75,7 @@ public struct Record: Sendable, Hashable, Codable {
             throw ModelValidationError(.unknownItem, field: path + ".item",
                 rule: "must be an item id of Tables 1–4: \(RecordItem.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        try FieldValidator.validateObject(value, Self.envelopeSpec(data: item.dataSpec), path: path)
+        try FieldValidator.validateObject(value, Self.envelopeSpecs[item] ?? Self.envelopeSpec(data: item.dataSpec), path: path)
         try self.init(checked: members, item: item, path: path)
     }
 

@@ -85,10 +85,14 @@ public struct ObjectSpec: Sendable {
     /// `(later, earlier)`: when both are present, `later` must not precede `earlier` (timestamps or dates).
     public let notBefore: [(later: String, earlier: String)]
 
+    /// The field names as a set, made once: every record checks its members against it.
+    public let fieldNameSet: Set<String>
+
     public init(_ fields: [FieldSpec], anyOf: [[String]] = [], notBefore: [(later: String, earlier: String)] = []) {
         self.fields = fields
         self.anyOf = anyOf
         self.notBefore = notBefore
+        fieldNameSet = Set(fields.map(\.name))
     }
 
     public var fieldNames: [String] { fields.map(\.name) }

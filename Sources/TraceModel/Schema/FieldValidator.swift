@@ -54,8 +54,9 @@ enum FieldValidator {
 
     static func validateObject(_ value: JSONValue, _ spec: ObjectSpec, path: String) throws {
         guard case .object(let members) = value else { throw wrongType(value, "object", path) }
-        let known = Set(spec.fieldNames)
-        if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
+        let known = spec.fieldNameSet
+        // Sorted only when one is unknown, so the error names the same one every time.
+        if !members.keys.allSatisfy(known.contains), let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
             throw ModelValidationError(.unknownField, field: "\(path).\(unknown)",
                 rule: "is not a field here; allowed: \(spec.fieldNames.joined(separator: ", "))")
         }
