@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `crosstrace` binary as a user would, so exit statuses and
 /// output are tested for real. The binary sits beside the test bundle.
@@ -9,11 +10,16 @@ struct CLIResult {
 }
 
 enum CLI {
-    /// A random first port for a test network (peer ports from it, HTTP ports
-    /// from it + 500): below Linux's ephemeral range (32768–60999), so no
-    /// other test's outgoing connection holds it, and no node of another test
-    /// dials into an in-process listener by chance.
-    static func portBase() -> Int { Int.random(in: 20_000...31_400) }
+    /// The first port for a test network (peer ports from it, HTTP ports from
+    /// it + 500): below Linux's ephemeral range (32768–60999), so no other
+    /// test's outgoing connection holds it, and no node of another test dials
+    /// into an in-process listener by chance. Bases are handed out in steps of
+    /// 10 from a random start within 25,700–30,899 (the API tests' networks
+    /// take 20,000–25,699): random bases per network collided now and then
+    /// when suites ran in parallel ("Address already in use").
+    static func portBase() -> Int { 25_700 + (nextSlot.add(1, ordering: .relaxed).oldValue % 520) * 10 }
+
+    private static let nextSlot = Atomic<Int>(Int.random(in: 0..<520))
 
     static var binaryURL: URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TraceAPI
 import TraceConsensus
@@ -38,13 +39,20 @@ final class APINetwork: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// A network's first peer port, in steps of 8 from a random start within
+    /// 20,000–25,699 (the CLI tests' networks take 25,700 up): random bases per
+    /// network collided now and then when suites ran in parallel.
+    static func portBase() -> Int { 20_000 + (nextSlot.add(1, ordering: .relaxed).oldValue % 712) * 8 }
+
+    private static let nextSlot = Atomic<Int>(Int.random(in: 0..<712))
+
     static func write(root: URL, chain: String, profile: CryptoProfile, limits: NodeLimits) throws {
         let now = Date()
         let notBefore = now.addingTimeInterval(-3600), notAfter = now.addingTimeInterval(86_400)
         let ca = try NetworkCA(name: "api-test", key: P256Signer(), notBefore: notBefore, notAfter: notAfter)
         let caPEM = try CertificateCodec.pem(ca.certificate)
         // Below the ephemeral range (32768–60999): no outgoing connection holds these ports.
-        let base = Int.random(in: 20_000...31_400)
+        let base = Self.portBase()
         var files: [(String, [UInt8])] = []
         var validators: [GenesisValidator] = []
         for index in 0..<Self.validators {
