@@ -14,7 +14,7 @@ if [ "$mode" = quick ]; then
   std_txs=20000; nat_txs=5000; sig_seconds=1; nat_repeats=2; query_repeats=2
 else
   # Both profiles run 60 s windows (issue 7 item 2); national twice, to fit the 15 minutes.
-  repeats=3; seconds=60; warmup=5; nat_seconds=60; pg_seconds=10; events=1000000; codes=100000; samples=2000; load_codes=5000
+  repeats=3; seconds=60; warmup=5; nat_seconds=60; pg_seconds=6; events=1000000; codes=100000; samples=2000; load_codes=5000
   std_txs=100000; nat_txs=40000; sig_seconds=2; nat_repeats=2; query_repeats=2
 fi
 rm -rf "$work"; mkdir -p "$work"; chmod 755 "$work"
