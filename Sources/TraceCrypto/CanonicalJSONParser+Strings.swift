@@ -31,6 +31,7 @@ extension CanonicalJSONParser {
         }
         var raw = Array(UnsafeBufferPointer(rebasing: bytes[offset..<end]))
         offset = end
+        isCanonical = false
         return try parseEscapedString(start: start, into: &raw)
     }
 

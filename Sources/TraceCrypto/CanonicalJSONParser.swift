@@ -17,6 +17,10 @@ public struct CanonicalJSONParser {
     var offset = 0
     /// Which array's elements may be read as `null` (see `CanonicalJSONPruning`).
     let pruning: CanonicalJSONPruning?
+    /// False once the input shows it is not its own canonical form: whitespace,
+    /// members out of RFC 8785 order, any escape (even a canonical one), `-0`.
+    /// True at the end means the input is exactly the canonical bytes of the value.
+    var isCanonical = true
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, pruning: CanonicalJSONPruning?) {
         self.bytes = bytes
@@ -25,6 +29,24 @@ public struct CanonicalJSONParser {
 
     public static func parse(_ bytes: [UInt8], sizeMax: Int = sizeMaxDefault) throws(CanonicalJSONError) -> CanonicalJSON {
         try parse(bytes, sizeMax: sizeMax, pruning: nil)
+    }
+
+    /// `parse`, also saying whether `bytes` are exactly the canonical form of the
+    /// value (issue 7): a node that receives canonical wire bytes need not
+    /// serialise the value again to have them. A false is conservative: a string
+    /// holding an escape is reported as not canonical even where RFC 8785
+    /// writes that escape.
+    public static func parseNotingCanonical(_ bytes: [UInt8], sizeMax: Int = sizeMaxDefault)
+        throws(CanonicalJSONError) -> (value: CanonicalJSON, isCanonical: Bool) {
+        guard bytes.count <= sizeMax else { throw CanonicalJSONError(.tooLarge, offset: sizeMax) }
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            var parser = CanonicalJSONParser(buffer, pruning: nil)
+            return Result { () throws(CanonicalJSONError) -> (value: CanonicalJSON, isCanonical: Bool) in
+                let value = try parser.parseDocument()
+                return (value, parser.isCanonical)
+            }
+        }
+        return try result.get()
     }
 
     /// `parse`, reading the elements of `pruning`'s array that it does not keep as `null`
@@ -71,11 +93,14 @@ public struct CanonicalJSONParser {
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { offset += 1; return .object(members) }
         members.reserveCapacity(Self.objectCapacity)
+        var previous: String?
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
             let keyOffset = offset
             let key = try parseString()
+            if isCanonical, let previous, !previous.utf16.lexicographicallyPrecedes(key.utf16) { isCanonical = false }
+            previous = key
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             let value = try parseValue(depth: depth + 1, path: childPath(path, key: key))
@@ -126,6 +151,7 @@ public struct CanonicalJSONParser {
             throw CanonicalJSONError(.floatNotAllowed, offset: start)
         }
         guard magnitude <= CanonicalJSON.integerMagnitudeMax else { throw CanonicalJSONError(.integerOutOfRange, offset: start) }
+        if negative && magnitude == 0 { isCanonical = false }
         return negative ? -magnitude : magnitude
     }
 
@@ -147,6 +173,7 @@ public struct CanonicalJSONParser {
         while offset < bytes.count {
             let byte = bytes[offset]
             guard byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d else { return }
+            isCanonical = false
             offset += 1
         }
     }

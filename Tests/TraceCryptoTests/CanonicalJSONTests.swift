@@ -113,6 +113,46 @@ import TraceTestSupport
         #expect(accepted > 0)
     }
 
+    /// Issue 7: a parse that says "canonical" is never wrong — the input is then
+    /// exactly the value's canonical bytes — over seeded random values, their
+    /// canonical bytes and mutations of them; and canonical bytes of values
+    /// without escapes are recognised as canonical.
+    @Test func r5_3_4_canonicalNotingIsNeverWrong() throws {
+        var random = SeededGenerator(seed: 0x5EED_0004)
+        var recognised = 0, mutatedAccepted = 0
+        for round in 0..<2000 {
+            let value = Self.randomValue(&random, depth: 0)
+            let bytes = try value.canonicalBytes()
+            let noted = try CanonicalJSONParser.parseNotingCanonical(bytes)
+            #expect(noted.value == value)
+            if !bytes.contains(UInt8(ascii: "\\")) {
+                #expect(noted.isCanonical, "canonical bytes without escapes: \(String(decoding: bytes, as: UTF8.self))")
+                recognised += 1
+            }
+            let input = round % 2 == 0 ? random.mutate(bytes) : bytes
+            guard let other = try? CanonicalJSONParser.parseNotingCanonical(input) else { continue }
+            mutatedAccepted += 1
+            if other.isCanonical { #expect(try other.value.canonicalBytes() == input, "\(String(decoding: input, as: UTF8.self))") }
+        }
+        #expect(recognised > 500 && mutatedAccepted > 500)
+    }
+
+    /// Issue 7: each way bytes can differ from their canonical form is noticed.
+    @Test func r5_3_4_nonCanonicalFormsAreNoticed() throws {
+        let forms = [#" {"a":1}"#, #"{"a":1} "#, #"{"a": 1}"#, #"{"b":1,"a":2}"#, #"{"a":-0}"#, #"{"a":"\/"}"#,
+                     #"{"a":"\u0041"}"#, #"[1 ,2]"#, #"{"a":{"d":1,"c":2}}"#]
+        for form in forms {
+            let noted = try CanonicalJSONParser.parseNotingCanonical(Array(form.utf8))
+            #expect(!noted.isCanonical, "\(form)")
+        }
+        // RFC 8785 sorts by UTF-16 code units: U+1F600 (D83D DE00) before U+FF61, the reverse of UTF-8 order.
+        let utf8Order = Array("{\"\u{FF61}\":1,\"\u{1F600}\":2}".utf8)
+        let utf16Order = Array("{\"\u{1F600}\":2,\"\u{FF61}\":1}".utf8)
+        #expect(try !CanonicalJSONParser.parseNotingCanonical(utf8Order).isCanonical)
+        #expect(try CanonicalJSONParser.parseNotingCanonical(utf16Order).isCanonical)
+        #expect(try CanonicalJSONParser.parse(utf8Order).canonicalBytes() == utf16Order)
+    }
+
     static func randomValue(_ random: inout SeededGenerator, depth: Int) -> CanonicalJSON {
         switch Int.random(in: 0..<(depth < 4 ? 6 : 4), using: &random) {
         case 0: return .null

@@ -140,6 +140,32 @@ import TraceTestSupport
         }
     }
 
+    /// Issue 7: canonical wire bytes are kept as received (signing bytes cut out of
+    /// them); any other form of the same transaction, and any fuzzed form the
+    /// decoder accepts, comes out with the bytes and id of its canonical form.
+    @Test func r5_3_4_canonicalWireIsKeptOtherFormsAreCanonicalised() throws {
+        let signed = try Self.t1()
+        let canonical = try Transaction(wireBytes: Array(Self.t1Wire.utf8))
+        #expect(canonical.wireBytes == signed.wireBytes && canonical.signingBytes == signed.signingBytes)
+        let reordered = #"{"time":1767225600000,"signer":{"key":"d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a","alg":"ed25519"},"#
+            + #""signature":{"alg":"ed25519","value":"\#(Self.t1Signature)"},"payload":{"value":"hello","key":"sku-1"},"#
+            + #""nonce":"000102030405060708090a0b0c0d0e0f","contract":"kv","chain":"cbetc","action":"put"}"#
+        for form in [reordered, " " + Self.t1Wire, Self.t1Wire.replacingOccurrences(of: "sku-1", with: #"sku-1"#)] {
+            let read = try Transaction(wireBytes: Array(form.utf8))
+            #expect(read.wireBytes == signed.wireBytes, "\(form)")
+            #expect(read.signingBytes == signed.signingBytes && read.id(.sha256) == signed.id(.sha256))
+            try read.check(chain: "cbetc", profile: .standard)
+        }
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<2_000 {
+            guard let read = try? Transaction(wireBytes: random.mutate(Array(Self.t1Wire.utf8))) else { continue }
+            let again = try Transaction(wireBytes: read.wireBytes)
+            #expect(again.wireBytes == read.wireBytes && again.signingBytes == read.signingBytes)
+            #expect(try read.wireJSON.canonicalBytes() == read.wireBytes)
+            #expect(try TransactionSigningBytes.of(read.fields.body) == read.signingBytes)
+        }
+    }
+
     /// Random and mutated bytes never trap the wire decoder.
     @Test func wireDecoderSurvivesFuzzing() {
         var random = SeededGenerator(seed: 11)

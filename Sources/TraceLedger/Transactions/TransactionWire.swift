@@ -65,29 +65,39 @@ extension Transaction {
 
     /// Reads a client's wire JSON (any whitespace and member order), bounded by
     /// `limits`, and checks every field. Does not check the signature: see `check`.
+    /// Bytes that are already the canonical wire form (what nodes gossip) are
+    /// kept as they are and the signing bytes cut out of them; re-serialising
+    /// the body of every gossiped transaction was 5 % of a validator's CPU
+    /// (issue 7). Any other form is re-serialised.
     public init(wireBytes: [UInt8], limits: TransactionLimits = TransactionLimits()) throws(LedgerError) {
-        try self.init(wireMembers: try Self.wireMembers(parsing: wireBytes, limits: limits))
+        let (members, isCanonical) = try Self.wireMembersNotingCanonical(parsing: wireBytes, limits: limits)
+        let (fields, signature) = try Self.checkedFields(members)
+        if isCanonical, let exact = Self(fields: fields, signature: signature, exactWire: wireBytes) {
+            self = exact
+        } else {
+            try self.init(fields: fields, signature: signature)
+        }
     }
 
     static func wireMembers(parsing wireBytes: [UInt8], limits: TransactionLimits) throws(LedgerError) -> [String: CanonicalJSON] {
+        try wireMembersNotingCanonical(parsing: wireBytes, limits: limits).members
+    }
+
+    static func wireMembersNotingCanonical(parsing wireBytes: [UInt8], limits: TransactionLimits) throws(LedgerError)
+        -> (members: [String: CanonicalJSON], isCanonical: Bool) {
         guard wireBytes.count <= limits.transactionBytesMax else {
             throw LedgerError(.tooLarge, field: "transaction", rule: "at most \(limits.transactionBytesMax) bytes")
         }
-        let json: CanonicalJSON
+        let parsed: (value: CanonicalJSON, isCanonical: Bool)
         do {
-            json = try CanonicalJSONParser.parse(wireBytes, sizeMax: limits.transactionBytesMax)
+            parsed = try CanonicalJSONParser.parseNotingCanonical(wireBytes, sizeMax: limits.transactionBytesMax)
         } catch {
             throw LedgerError(.malformed, field: "transaction", rule: "\(error)")
         }
-        guard case .object(let members) = json else {
+        guard case .object(let members) = parsed.value else {
             throw LedgerError(.malformed, field: "transaction", rule: "a JSON object")
         }
-        return members
-    }
-
-    init(wireMembers members: [String: CanonicalJSON]) throws(LedgerError) {
-        let (fields, signature) = try Self.checkedFields(members)
-        try self.init(fields: fields, signature: signature)
+        return (members, parsed.isCanonical)
     }
 
     static let knownMembers = Set(TransactionFields.bodyMembers + ["signature"])
