@@ -13,8 +13,30 @@ public enum HashAlgorithm: String, Codable, Sendable, CaseIterable, Hashable {
     /// The digest of `message`.
     public func hash(_ message: [UInt8]) -> [UInt8] {
         switch self {
-        case .sha256: return Array(SHA256.hash(data: message))
+        case .sha256: return SHA256.hash(data: message).withUnsafeBytes { Array($0) }
         case .sm3: return OpenSSLPrimitives.sm3(message)
+        }
+    }
+
+    /// The digest of `prefix ‖ first ‖ second`, without building the message
+    /// first: every node and leaf of the state tree and of block Merkle trees
+    /// is hashed this way, and the two concatenations allocated per node
+    /// showed in a validator's profile (issue 7).
+    public func hash(prefix: UInt8, _ first: [UInt8], _ second: [UInt8]) -> [UInt8] {
+        switch self {
+        case .sha256:
+            var hasher = SHA256()
+            withUnsafeBytes(of: prefix) { hasher.update(bufferPointer: $0) }
+            first.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            second.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            return hasher.finalize().withUnsafeBytes { Array($0) }
+        case .sm3:
+            var message: [UInt8] = []
+            message.reserveCapacity(1 + first.count + second.count)
+            message.append(prefix)
+            message += first
+            message += second
+            return OpenSSLPrimitives.sm3(message)
         }
     }
 }

@@ -14,16 +14,16 @@ public struct MerkleHasher: Hashable, Sendable {
     /// RFC 6962 MTH of an empty list: H of no bytes.
     public var emptyRoot: [UInt8] { algorithm.hash([]) }
 
-    public func leafHash(_ data: [UInt8]) -> [UInt8] { algorithm.hash([Self.leafPrefix] + data) }
+    public func leafHash(_ data: [UInt8]) -> [UInt8] { algorithm.hash(prefix: Self.leafPrefix, data, []) }
 
     public func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
-        algorithm.hash([Self.nodePrefix] + left + right)
+        algorithm.hash(prefix: Self.nodePrefix, left, right)
     }
 
     /// Leaf of a keyed state tree: H(0x00 ‖ key ‖ H(value)), so a proof can
     /// show a key's value without the whole value.
     public func keyedLeafHash(key: [UInt8], valueHash: [UInt8]) -> [UInt8] {
-        algorithm.hash([Self.leafPrefix] + key + valueHash)
+        algorithm.hash(prefix: Self.leafPrefix, key, valueHash)
     }
 
     /// The hash of an empty subtree of `height` in a keyed state tree:

@@ -101,3 +101,24 @@ import TraceTestSupport
         #expect(proof.verify(leafHash: leafHashes[5], root: root, hasher: hasher))
     }
 }
+
+/// Issue 7: hashing a prefix and two parts in place equals hashing their
+/// concatenation, under both profiles' hashes and at every size that matters.
+@Suite struct PrefixedHashTests {
+    @Test(arguments: HashAlgorithm.allCases)
+    func r5_3_1_prefixedHashEqualsTheConcatenation(_ algorithm: HashAlgorithm) {
+        let parts: [[UInt8]] = [[], [7], Array(0..<32), Array(0..<55), Array(0..<64), Array(0..<200).map(UInt8.init)]
+        for first in parts {
+            for second in parts {
+                for prefix: UInt8 in [0, 1, 0xFF] {
+                    #expect(algorithm.hash(prefix: prefix, first, second) == algorithm.hash([prefix] + first + second))
+                }
+            }
+        }
+        // The published SHA-256 of "abc", through the in-place path.
+        if algorithm == .sha256 {
+            #expect(Hex.encode(algorithm.hash(prefix: UInt8(ascii: "a"), Array("b".utf8), Array("c".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        }
+    }
+}
