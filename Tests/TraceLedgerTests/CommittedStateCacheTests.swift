@@ -15,7 +15,7 @@ import TraceConsensus
         #expect(reads == 1)
         #expect(cache.value([2]) { [9, 9] } == [9, 9])
         #expect(cache.value([2]) { Issue.record("read again"); return nil } == [9, 9])
-        #expect(cache.bytes == 1 + 1 + 2)
+        #expect(cache.bytes == 2 * CommittedStateCache.entryOverhead + 1 + 1 + 2)
     }
 
     @Test func r5_3_1_committedChangesReplaceAndRemove() {
@@ -24,17 +24,17 @@ import TraceConsensus
         cache.apply([StateChange(key: [1], value: nil), StateChange(key: [2], value: [2, 2, 2])])
         #expect(cache.value([1]) { Issue.record("read a committed removal"); return [7] } == nil)
         #expect(cache.value([2]) { Issue.record("read a committed write"); return nil } == [2, 2, 2])
-        #expect(cache.bytes == 1 + 1 + 3)
+        #expect(cache.bytes == 2 * CommittedStateCache.entryOverhead + 1 + 1 + 3)
     }
 
     /// Past its bound the cache starts empty: values are read again, never wrong.
     @Test func r5_3_1_boundStartsAfresh() {
-        let cache = CommittedStateCache(bytesMax: 9)
+        let cache = CommittedStateCache(bytesMax: 2 * CommittedStateCache.entryOverhead + 9)
         cache.apply([StateChange(key: [1], value: [1, 1, 1, 1])])
         cache.apply([StateChange(key: [2], value: [2, 2, 2, 2])])
-        #expect(cache.count == 1 && cache.bytes == 5)
+        #expect(cache.count == 1 && cache.bytes == CommittedStateCache.entryOverhead + 5)
         #expect(cache.value([1]) { [1, 1, 1, 1] } == [1, 1, 1, 1])
-        cache.apply([StateChange(key: [3], value: Array(repeating: 3, count: 20))])
+        cache.apply([StateChange(key: [3], value: Array(repeating: 3, count: 300))])
         #expect(cache.count == 0 && cache.bytes == 0)
         #expect(cache.value([3]) { [3] } == [3])
     }

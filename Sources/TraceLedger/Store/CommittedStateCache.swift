@@ -8,9 +8,12 @@ import TraceCrypto
 /// It mirrors the state at the applied height exactly: a value is cached when
 /// read from the store or written by a committed block (`absent` is cached too),
 /// and `BlockStore` updates it only after a commit's transaction succeeded. It
-/// holds at most `bytesMax` bytes of keys and values; past that it starts empty
-/// again, which costs reads, never answers.
+/// holds at most `bytesMax` bytes, counting each entry's key, value and
+/// `entryOverhead` (two array headers and a table slot); past that it starts
+/// empty again, which costs reads, never answers.
 final class CommittedStateCache {
+    /// Bytes counted per entry beside its key and value.
+    static let entryOverhead = 96
     let bytesMax: Int
     private var values: [ByteKey: [UInt8]?] = [:]
     private(set) var bytes = 0
@@ -39,8 +42,8 @@ final class CommittedStateCache {
     }
 
     private func keep(_ key: ByteKey, _ value: [UInt8]?) {
-        let added = key.bytes.count + (value?.count ?? 0)
-        if let old = values[key] { bytes -= key.bytes.count + (old?.count ?? 0) }
+        let added = Self.entryOverhead + key.bytes.count + (value?.count ?? 0)
+        if let old = values[key] { bytes -= Self.entryOverhead + key.bytes.count + (old?.count ?? 0) }
         if bytes + added > bytesMax {
             removeAll()
             guard added <= bytesMax else { return }
