@@ -58,7 +58,12 @@ public enum CanonicalJSON: Hashable, Sendable {
 
     /// RFC 8785 §3.2.3: member names sorted by their UTF-16 code units.
     static func sortedMembers(_ members: [String: CanonicalJSON]) -> [(key: String, value: CanonicalJSON)] {
-        members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+        members.sorted { memberPrecedes($0.key, $1.key) }
+    }
+
+    /// Whether member name `first` comes before `second` in canonical order (RFC 8785 §3.2.3).
+    static func memberPrecedes(_ first: String, _ second: String) -> Bool {
+        first.utf16.lexicographicallyPrecedes(second.utf16)
     }
 
     /// RFC 8785 §3.2.2.2 (ECMAScript JSON.stringify): escape `"` `\` and

@@ -99,7 +99,7 @@ public struct CanonicalJSONParser {
             guard peek() == UInt8(ascii: "\"") else { throw CanonicalJSONError(.invalidSyntax, offset: offset) }
             let keyOffset = offset
             let key = try parseString()
-            if isCanonical, let previous, !previous.utf16.lexicographicallyPrecedes(key.utf16) { isCanonical = false }
+            if isCanonical, let previous, !CanonicalJSON.memberPrecedes(previous, key) { isCanonical = false }
             previous = key
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
